@@ -1,0 +1,51 @@
+# Broadsheet: `make run` serves the site with demo content, `make test` runs lint and the suite.
+PYTHON ?= $(shell command -v python3.13 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+PORT ?= 8000
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: install setup messages compilemessages lint test run serve bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -c 'import sys; assert sys.version_info[:2] == (3, 13), "Broadsheet needs Python 3.13, found " + sys.version'
+	$(BIN)/pip install -q --disable-pip-version-check "setuptools<81" wheel
+	# The XStatic packages still build with pkg_resources, hence no build isolation.
+	$(BIN)/pip install -q --disable-pip-version-check --no-build-isolation -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+var:
+	@mkdir -p var
+
+compilemessages: install
+	@if command -v msgfmt >/dev/null; then \
+		$(MANAGE) compilemessages --ignore=.venv -v 0; \
+	else \
+		$(BIN)/python -c 'import glob, polib; [polib.pofile(p).save_as_mofile(p[:-2] + "mo") for p in glob.glob("locale/*/LC_MESSAGES/*.po")]'; \
+	fi
+
+setup: install var compilemessages
+	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) load_demo --if-empty
+
+run: setup
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+messages: install
+	$(MANAGE) makemessages --all --no-location --ignore=.venv --ignore=var -d django
+	$(MANAGE) makemessages --all --no-location --ignore=.venv --ignore=var -d djangojs
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: install lint compilemessages
+	$(MANAGE) makemigrations --check --dry-run -v 1 --settings=config.settings.test
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,48 @@
+"""Small builders for test data; keyword arguments override any field."""
+
+import itertools
+from datetime import timedelta
+
+from django.utils import timezone
+
+from articles.models import Article, Category, Source
+
+_counter = itertools.count(1)
+
+
+def make_category(**fields) -> Category:
+    n = next(_counter)
+    defaults = {
+        "name_en": f"Software {n}",
+        "name_tr": f"Yazılım {n}",
+        "slug_en": f"software-{n}",
+        "slug_tr": f"yazilim-{n}",
+    }
+    return Category.objects.create(**{**defaults, **fields})
+
+
+def make_source(**fields) -> Source:
+    n = next(_counter)
+    defaults = {"name": f"DEV Community {n}", "url": "https://dev.to/"}
+    return Source.objects.create(**{**defaults, **fields})
+
+
+def make_article(**fields) -> Article:
+    n = next(_counter)
+    if "category" not in fields:
+        fields["category"] = make_category()
+    defaults = {
+        "title_en": f"Docker images and containers, part {n}",
+        "standfirst_en": "What the difference is, and why it matters.",
+        "body_en": "An image is a template. A container is a running instance of it.",
+        "status": Article.Status.PUBLISHED,
+        "published_at": timezone.now() - timedelta(hours=n),
+        "original_language": "en",
+    }
+    return Article.objects.create(**{**defaults, **fields})
+
+
+def make_articles(count: int, **fields) -> list[Article]:
+    category = fields.pop("category", None) or make_category()
+    source = fields.pop("source", None) or make_source()
+    return [make_article(category=category, source=source, **fields) for _ in range(count)]
