@@ -8,6 +8,8 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import xstatic.pkg.jquery
+import xstatic.pkg.jquery_ui
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -132,10 +134,18 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 # articles.models.Article.localized); modeltranslation's global fallback stays off so a
 # missing translation is visible as missing instead of silently borrowed.
 MODELTRANSLATION_FALLBACK_LANGUAGES = ()
+# modeltranslation's tabbed admin loads jQuery UI from a CDN unless told otherwise.
+JQUERY_URL = "vendor/jquery/jquery.min.js"
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# Third-party assets come from PyPI packages at install time, never from a CDN.
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    ("vendor/jquery", xstatic.pkg.jquery.BASE_DIR),
+    ("vendor/jquery-ui", xstatic.pkg.jquery_ui.BASE_DIR),
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
