@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install setup messages compilemessages lint test run serve bench clean
+.PHONY: install setup messages i18n compilemessages lint test run serve bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,9 +35,14 @@ setup: install var compilemessages
 run: setup
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
+# Refresh the catalogues after adding strings (the project's makemessages skips
+# .venv, var and tests and leaves out line numbers); then translate and `make i18n`.
 messages: install
-	$(MANAGE) makemessages --all --no-location --ignore=.venv --ignore=var -d django
-	$(MANAGE) makemessages --all --no-location --ignore=.venv --ignore=var -d djangojs
+	$(MANAGE) makemessages --all -d django
+	$(MANAGE) makemessages --all -d djangojs
+
+i18n: install
+	$(MANAGE) i18n_status
 
 lint: install
 	$(BIN)/ruff check .
@@ -45,6 +50,7 @@ lint: install
 
 test: install lint compilemessages
 	$(MANAGE) makemigrations --check --dry-run -v 1 --settings=config.settings.test
+	$(MANAGE) i18n_status --check --no-content --settings=config.settings.test
 	$(BIN)/pytest
 
 clean:

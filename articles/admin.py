@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from .models import Article, Category, Source
+from .translations_admin import TranslationStateAdminMixin, TranslationStateFilter
 
 
 @admin.register(Category)
@@ -19,9 +20,17 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(TabbedTranslationAdmin):
-    list_display = ["title", "status", "category", "published_at", "public_id"]
-    list_filter = ["status", "category", "source"]
+class ArticleAdmin(TranslationStateAdminMixin, TabbedTranslationAdmin):
+    list_display = [
+        "title",
+        "status",
+        "category",
+        "published_at",
+        "public_id",
+        "translation_state",
+    ]
+    list_filter = ["status", "category", "source", TranslationStateFilter]
+    actions = ["mark_translations_current"]
     list_select_related = ["category", "source"]
     search_fields = ["title_en", "title_tr", "public_id"]
     date_hierarchy = "published_at"

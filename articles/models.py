@@ -1,3 +1,5 @@
+import hashlib
+
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
@@ -11,6 +13,11 @@ from .rendering import reading_minutes, render_markdown
 from .text import LocalizedText, ascii_slug
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def missing_text(field: str) -> Q:
+    """Matches rows where a (translated) text field is empty or was never filled."""
+    return Q(**{f"{field}__isnull": True}) | Q(**{field: ""})
 
 
 class Localized:
@@ -149,6 +156,13 @@ class Article(models.Model):
     reading_time = models.PositiveSmallIntegerField(
         _("reading time (minutes)"), default=1, editable=False
     )
+    source_version = models.CharField(
+        _("version of the original"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("Fingerprint of the original title, standfirst and body."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
@@ -183,9 +197,16 @@ class Article(models.Model):
             if title and not getattr(self, f"slug_{code}", ""):
                 setattr(self, f"slug_{code}", ascii_slug(title) or self.public_id.lower())
         self.reading_time = reading_minutes(self.original_text("body"))
+        self.source_version = self.original_fingerprint()
         if "update_fields" in kwargs and kwargs["update_fields"] is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "reading_time", "public_id"}
+            kwargs["update_fields"] = {
+                *kwargs["update_fields"],
+                "reading_time",
+                "public_id",
+                "source_version",
+            }
         super().save(*args, **kwargs)
+        TranslationRecord.record_new_translations(self)
 
     def get_absolute_url(self, language: str | None = None) -> str:
         with translation.override(language or translation.get_language()):
@@ -198,6 +219,11 @@ class Article(models.Model):
 
     def original_text(self, field: str) -> str:
         return getattr(self, f"{field}_{self.original_language}", "") or ""
+
+    def original_fingerprint(self) -> str:
+        """Changes whenever the original title, standfirst or body changes."""
+        text = "\x1f".join(self.original_text(f) for f in ("title", "standfirst", "body"))
+        return hashlib.sha256(text.encode()).hexdigest()
 
     def get_short_url(self) -> str:
         return reverse("article_short", kwargs={"public_id": self.public_id})
@@ -227,3 +253,76 @@ class Article(models.Model):
 
     def available_languages(self) -> list[str]:
         return [code for code in LANGUAGE_CODES if getattr(self, f"title_{code}", "")]
+
+
+class TranslationRecordQuerySet(models.QuerySet):
+    def out_of_date(self):
+        return self.exclude(source_version=models.F("article__source_version"))
+
+
+class TranslationRecord(models.Model):
+    """Which version of the original a human translation was made from.
+
+    Created when a translation first appears; when the original changes afterwards
+    the translation is out of date until a translator marks it current again.
+    """
+
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="translation_records",
+        verbose_name=_("article"),
+    )
+    language = models.CharField(_("language"), max_length=7, choices=settings.LANGUAGES)
+    source_version = models.CharField(_("translated from version"), max_length=64)
+    marked_current_at = models.DateTimeField(_("marked current"), default=timezone.now)
+    marked_current_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("marked current by"),
+    )
+
+    objects = TranslationRecordQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("translation record")
+        verbose_name_plural = _("translation records")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "language"], name="translation_record_one_per_language"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.article.public_id} [{self.language}]"
+
+    @property
+    def is_current(self) -> bool:
+        return self.source_version == self.article.source_version
+
+    @classmethod
+    def record_new_translations(cls, article: Article) -> None:
+        """Start tracking each language that has a translated title but no record yet."""
+        languages = [
+            code
+            for code in LANGUAGE_CODES
+            if code != article.original_language and getattr(article, f"title_{code}", "")
+        ]
+        if not languages:
+            return
+        known = set(
+            cls.objects.filter(article=article, language__in=languages).values_list(
+                "language", flat=True
+            )
+        )
+        cls.objects.bulk_create(
+            [
+                cls(article=article, language=code, source_version=article.source_version)
+                for code in languages
+                if code not in known
+            ],
+            ignore_conflicts=True,
+        )

@@ -9,11 +9,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
-from .models import LANGUAGE_CODES, Article, Category
-
-
-def missing(field: str) -> Q:
-    return Q(**{f"{field}__isnull": True}) | Q(**{field: ""})
+from .models import LANGUAGE_CODES, Article, Category, missing_text
 
 
 class AlternatesMixin:
@@ -108,7 +104,7 @@ class SearchView(ArticleListView):
                 if code != language:
                     matches |= (
                         Q(original_language=code)
-                        & missing(f"{field}_{language}")
+                        & missing_text(f"{field}_{language}")
                         & Q(**{f"{field}_{code}__icontains": self.query})
                     )
         return super().get_queryset().filter(matches)
