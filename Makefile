@@ -48,7 +48,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: install lint compilemessages
+test: install var lint compilemessages
 	$(MANAGE) makemigrations --check --dry-run -v 1 --settings=config.settings.test
 	$(MANAGE) i18n_status --check --no-content --settings=config.settings.test
 	$(BIN)/pytest
