@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install setup messages i18n compilemessages lint test run serve bench clean
+.PHONY: install setup messages i18n compilemessages lint test test-postgres run serve bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -52,6 +52,11 @@ test: install var lint compilemessages
 	$(MANAGE) makemigrations --check --dry-run -v 1 --settings=config.settings.test
 	$(MANAGE) i18n_status --check --no-content --settings=config.settings.test
 	$(BIN)/pytest
+
+# The same suite on a real PostgreSQL server (the production database).
+PG_URL ?= postgres://postgres:postgres@127.0.0.1:5432/postgres
+test-postgres: install var compilemessages
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest
 
 clean:
 	rm -rf $(VENV) var
