@@ -157,7 +157,7 @@ JQUERY_URL = "vendor/jquery/jquery.min.js"
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "var" / "static"))
 # Third-party assets come from PyPI packages at install time, never from a CDN.
 STATICFILES_DIRS = [
     BASE_DIR / "static",
@@ -192,5 +192,13 @@ LOGIN_URL = "admin:login"
 BROADSHEET_SITE_NAME = "Broadsheet"
 BROADSHEET_ARTICLES_PER_PAGE = 10
 BROADSHEET_READING_WPM = 200
+# Whole-page cache for anonymous readers (articles.page_cache); "off" disables it.
+BROADSHEET_PAGE_CACHE = os.environ.get("BROADSHEET_PAGE_CACHE", "on").lower() not in {
+    "0",
+    "off",
+    "false",
+    "no",
+}
+BROADSHEET_PAGE_CACHE_SECONDS = 600
 # Open Graph wants a territory with each language.
 BROADSHEET_OG_LOCALES = {"en": "en_GB", "tr": "tr_TR"}
