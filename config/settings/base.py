@@ -116,17 +116,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite connections are cheap; persistent ones would hold file handles per thread.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
+# Local memory by default; several processes must share one cache (Redis, or a folder
+# on one machine) so that page-cache invalidation and rate limits reach all of them.
 CACHE_URL = os.environ.get("CACHE_URL", "locmem://")
-if CACHE_URL.startswith(("redis://", "rediss://")):
-    CACHES = {
-        "default": {
+
+
+def cache_from_url(url: str) -> dict:
+    if url.startswith(("redis://", "rediss://")):
+        return {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": CACHE_URL,
+            "LOCATION": url,
             "KEY_PREFIX": "broadsheet",
         }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    if url.startswith("file://"):
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": url.removeprefix("file://"),
+        }
+    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+
+
+CACHES = {"default": cache_from_url(CACHE_URL)}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
