@@ -12,6 +12,9 @@ from tests.hostile.corpus import ALL, NUMBERS
 pytestmark = pytest.mark.django_db
 
 RAW_SCRIPT = "<script>alert(1)</script>"
+FUZZ = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 @pytest.fixture
