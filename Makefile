@@ -30,6 +30,7 @@ compilemessages: install
 
 setup: install var compilemessages
 	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) setup_roles -v 0
 	$(MANAGE) load_demo --if-empty
 
 run: setup

@@ -17,4 +17,6 @@ urlpatterns = [
         views.ArticleDetailView.as_view(),
         name="detail",
     ),
+    # Staff only and never indexed, so the address stays the same in every language.
+    path("preview/<str:public_id>/", views.ArticlePreviewView.as_view(), name="preview"),
 ]

@@ -1,11 +1,14 @@
 from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import translation
+from django.utils.decorators import method_decorator
 from django.utils.translation import get_language_from_request
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
@@ -90,6 +93,42 @@ class ArticleDetailView(AlternatesMixin, DetailView):
 
     def get_alternate_urls(self):
         return {code: self.object.get_absolute_url(code) for code in LANGUAGE_CODES}
+
+
+@method_decorator([never_cache, staff_member_required], name="dispatch")
+class ArticlePreviewView(ArticleDetailView):
+    """Any article in any status, as readers would see it, for the newsroom only.
+
+    The page is the reader's template and context (``article_preview.html`` only adds
+    ``noindex`` and a notice above the article); the response also says ``noindex``
+    in its headers so no search engine keeps it.
+    """
+
+    template_name = "articles/article_preview.html"
+
+    def get_queryset(self):
+        return Article.objects.for_listing()
+
+    def get(self, request, *args, **kwargs):
+        if not request.user.has_perm("articles.view_article"):
+            raise PermissionDenied
+        self.object = self.get_object()
+        response = self.render_to_response(self.get_context_data(object=self.object))
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    def get_object(self, queryset=None):
+        queryset = self.get_queryset() if queryset is None else queryset
+        return get_object_or_404(queryset, public_id=self.kwargs["public_id"].upper())
+
+    def get_alternate_urls(self):
+        urls = {}
+        for code in LANGUAGE_CODES:
+            with translation.override(code):
+                urls[code] = reverse(
+                    "articles:preview", kwargs={"public_id": self.object.public_id}
+                )
+        return urls
 
 
 @require_GET
