@@ -1,19 +1,19 @@
 from django.conf import settings
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.text import format_lazy
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from . import services
 from .admin_access import TranslatorAccessMixin
 from .admin_filters import CoverageFilter, StatusFilter
+from .admin_workflow import WorkflowAdminMixin
 from .coverage import missing_fields
 from .forms import ArticleAdminForm
 from .models import LANGUAGE_CODES, Article, Category, Source
@@ -21,9 +21,6 @@ from .models import LANGUAGE_CODES, Article, Category, Source
 admin.site.site_header = format_lazy(_("{site} newsroom"), site=settings.BROADSHEET_SITE_NAME)
 admin.site.site_title = admin.site.site_header
 admin.site.index_title = _("Back office")
-
-# Workflow actions are offered in the list (bulk) and on each article's page.
-BOTH_PLACES = [admin.ActionLocation.CHANGE_LIST, admin.ActionLocation.CHANGE_FORM]
 
 
 def _when(moment) -> str:
@@ -45,7 +42,13 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(TranslatorAccessMixin, TabbedTranslationAdmin):
+class ArticleAdmin(WorkflowAdminMixin, TranslatorAccessMixin, TabbedTranslationAdmin):
+    """The newsroom's article screens.
+
+    Publishing rules and actions: ``WorkflowAdminMixin``; translators' limits:
+    ``TranslatorAccessMixin``; the rules themselves: ``articles.services``.
+    """
+
     form = ArticleAdminForm
     translate_permission = services.TRANSLATE_PERMISSION
     list_display = ["headline", "workflow_status", "category", "published_at", "coverage"]
@@ -94,33 +97,16 @@ class ArticleAdmin(TranslatorAccessMixin, TabbedTranslationAdmin):
 
     class Media:
         css = {"all": ["admin-extra/articles.css"]}
-        js = ["admin-extra/translation_tabs.js"]
-
-    # Permissions ---------------------------------------------------------------------
+        # Listed after the scripts it builds on, so Django's media merge keeps that order.
+        js = [
+            "admin/js/jquery.init.js",
+            "modeltranslation/js/tabbed_translation_fields.js",
+            "admin-extra/translation_tabs.js",
+        ]
 
     def original_language(self, obj):
+        """Translators edit every language but this one (see TranslatorAccessMixin)."""
         return obj.original_language
-
-    def has_publish_permission(self, request):
-        return services.can_publish(request.user)
-
-    def has_edit_permission(self, request):
-        """Full editing rights; translators have change access to their languages only."""
-        return services.can_edit(request.user)
-
-    def get_readonly_fields(self, request, obj=None):
-        readonly = list(super().get_readonly_fields(request, obj))
-        if not services.can_publish(request.user):
-            # Setting a publication time is scheduling; leaving draft/review is publishing.
-            readonly.append("published_at")
-            if obj is not None and obj.status not in (Article.Status.DRAFT, Article.Status.REVIEW):
-                readonly.append("status")
-        return list(dict.fromkeys(readonly))
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        form.user = request.user
-        return form
 
     # Links ---------------------------------------------------------------------------
 
@@ -199,92 +185,3 @@ class ArticleAdmin(TranslatorAccessMixin, TabbedTranslationAdmin):
             return self.get_empty_value_display()
         name = entry.user.get_full_name() or entry.user.get_username()
         return gettext("%(user)s, %(time)s") % {"user": name, "time": _when(entry.action_time)}
-
-    # Actions -------------------------------------------------------------------------
-
-    def _run(self, request, queryset, service, done_message) -> None:
-        done = 0
-        for article in queryset:
-            try:
-                service(article=article, user=request.user)
-            except (ValidationError, PermissionDenied) as error:
-                reason = " ".join(getattr(error, "messages", [str(error)]))
-                self.message_user(
-                    request,
-                    gettext("“%(article)s” was not changed: %(reason)s")
-                    % {"article": article, "reason": reason},
-                    messages.WARNING,
-                )
-            else:
-                done += 1
-        if done:
-            self.message_user(request, done_message(done) % {"count": done}, messages.SUCCESS)
-
-    def _require(self, request, permission_check) -> None:
-        # get_actions() already hides the action; this stops a hand-made POST as well.
-        if not permission_check(request):
-            raise PermissionDenied
-
-    @admin.action(
-        permissions=["edit"],
-        description=_("Send to review"),
-        description_plural=_("Send selected articles to review"),
-        location=BOTH_PLACES,
-    )
-    def send_to_review(self, request, queryset):
-        self._require(request, self.has_edit_permission)
-        self._run(
-            request,
-            queryset,
-            services.article_send_to_review,
-            lambda n: ngettext(
-                "%(count)d article sent to review.", "%(count)d articles sent to review.", n
-            ),
-        )
-
-    @admin.action(
-        permissions=["publish"],
-        description=_("Publish now"),
-        description_plural=_("Publish selected articles now"),
-        location=BOTH_PLACES,
-    )
-    def publish(self, request, queryset):
-        self._require(request, self.has_publish_permission)
-        self._run(
-            request,
-            queryset,
-            services.article_publish,
-            lambda n: ngettext("%(count)d article published.", "%(count)d articles published.", n),
-        )
-
-    @admin.action(
-        permissions=["publish"],
-        description=_("Unpublish"),
-        description_plural=_("Unpublish selected articles"),
-        location=BOTH_PLACES,
-    )
-    def unpublish(self, request, queryset):
-        self._require(request, self.has_publish_permission)
-        self._run(
-            request,
-            queryset,
-            services.article_unpublish,
-            lambda n: ngettext(
-                "%(count)d article unpublished.", "%(count)d articles unpublished.", n
-            ),
-        )
-
-    @admin.action(
-        permissions=["publish"],
-        description=_("Archive"),
-        description_plural=_("Archive selected articles"),
-        location=BOTH_PLACES,
-    )
-    def archive(self, request, queryset):
-        self._require(request, self.has_publish_permission)
-        self._run(
-            request,
-            queryset,
-            services.article_archive,
-            lambda n: ngettext("%(count)d article archived.", "%(count)d articles archived.", n),
-        )

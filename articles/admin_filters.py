@@ -30,10 +30,15 @@ class StatusFilter(admin.SimpleListFilter):
             (self.CURRENT, _("Everything but archived")),
         ]
 
+    @staticmethod
+    def scheduled(queryset):
+        """Published with a publication time still to come (the mirror of ``published()``)."""
+        return queryset.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
+
     def queryset(self, request, queryset):
         value = self.value()
         if value == self.SCHEDULED:
-            return queryset.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
+            return self.scheduled(queryset)
         if value == self.LIVE:
             return queryset.published()
         if value == self.CURRENT:

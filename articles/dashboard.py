@@ -11,7 +11,6 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext
 
 from .admin_filters import StatusFilter
@@ -44,9 +43,7 @@ def articles_in_review(user) -> list[DashboardItem]:
 def scheduled_articles(user) -> list[DashboardItem]:
     if not user.has_perm("articles.view_article"):
         return []
-    count = Article.objects.filter(
-        status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
-    ).count()
+    count = StatusFilter.scheduled(Article.objects.all()).count()
     return [
         DashboardItem(
             gettext("Scheduled articles"), count, _article_list(status=StatusFilter.SCHEDULED)

@@ -141,5 +141,9 @@ def short_link(request, public_id: str):
 @require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
+    # The admin and the previews live under each language prefix (/en/admin/, /tr/preview/).
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /preview/"]
+    lines += [
+        f"Disallow: /{code}/{area}/" for code in LANGUAGE_CODES for area in ("admin", "preview")
+    ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

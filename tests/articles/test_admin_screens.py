@@ -167,6 +167,12 @@ def test_the_article_form_loads_the_tab_error_marker_from_this_site(client, edit
     for path in ("admin-extra/translation_tabs.js", "admin-extra/articles.css"):
         assert f"/static/{path}" in page
         assert finders.find(path)
+    # The marker needs jQuery and the tabs, so it must come after them.
+    assert (
+        page.index("admin/js/jquery.init.js")
+        < page.index("modeltranslation/js/tabbed_translation_fields.js")
+        < page.index("admin-extra/translation_tabs.js")
+    )
     assert "/static/vendor/jquery-ui/jquery-ui.min.js" in page
     assert "<script>" not in page  # no inline code, so a strict CSP can forbid it
     assert "//ajax.googleapis.com" not in page and "//code.jquery.com" not in page
@@ -181,3 +187,5 @@ def test_the_admin_speaks_turkish_under_tr(client, editor):
     assert "Türkçe başlık eksik" in html
     assert "Seçili makaleleri şimdi yayımla" in html
     assert "TR eksik: başlık, spot, metin" in text(row_of(html, "Later"))
+    # The tab marker's words come from the admin's JavaScript catalogue.
+    assert "hatal\\u0131 alanlar var" in client.get("/tr/admin/jsi18n/").content.decode()

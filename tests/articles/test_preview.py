@@ -81,3 +81,10 @@ def test_preview_in_a_language_without_translation_shows_the_original(client, ed
 def test_unknown_article_is_a_404(client, editor):
     client.force_login(editor)
     assert client.get("/en/preview/ZZZZZZ/").status_code == 404
+
+
+def test_robots_txt_keeps_crawlers_out_of_previews_in_every_language(client):
+    lines = client.get("/robots.txt").content.decode().splitlines()
+    assert "Disallow: /en/preview/" in lines
+    assert "Disallow: /tr/preview/" in lines
+    assert "Disallow: /tr/admin/" in lines
