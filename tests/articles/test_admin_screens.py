@@ -189,3 +189,13 @@ def test_the_admin_speaks_turkish_under_tr(client, editor):
     assert "TR eksik: başlık, spot, metin" in text(row_of(html, "Later"))
     # The tab marker's words come from the admin's JavaScript catalogue.
     assert "hatal\\u0131 alanlar var" in client.get("/tr/admin/jsi18n/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["status=bogus", "coverage=xx_missing", "coverage=tr_", "coverage=tr_bogus", "q=%00"],
+)
+def test_odd_filter_values_show_the_list_rather_than_fail(client, editor, query):
+    make_article()
+    client.force_login(editor)
+    assert client.get(f"{CHANGELIST}?{query}").status_code in (200, 302)

@@ -172,3 +172,15 @@ def test_history_records_who_did_what(client, editor):
     page = client.get(change_url(article)).content.decode()
     assert "Last changed by" in page
     assert "editor, " in page
+
+
+def test_a_translator_cannot_run_an_action_from_the_article_page_either(client, translator):
+    article = make_article(status=Status.REVIEW, published_at=None, title_tr="Başlık")
+    client.force_login(translator)
+    client.post(
+        change_url(article),
+        {"CHANGE_FORM-action": "publish", "_selected_action": article.pk, "title_tr": "Başlık"},
+    )
+    article.refresh_from_db()
+    assert article.status == Status.REVIEW
+    assert not article.is_published
