@@ -34,5 +34,6 @@ class ArticleAdmin(TabbedTranslationAdmin):
             {"fields": ["status", "published_at", "category", "original_language"]},
         ),
         (_("Source"), {"fields": ["source", "original_url"]}),
+        (_("Comments"), {"fields": ["comments_closed"]}),
         (_("Record"), {"fields": ["public_id", "reading_time", "created_at", "updated_at"]}),
     ]

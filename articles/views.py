@@ -9,6 +9,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
+from comments.context import comment_section
+
 from .models import LANGUAGE_CODES, Article, Category
 
 
@@ -90,6 +92,12 @@ class ArticleDetailView(AlternatesMixin, DetailView):
 
     def get_alternate_urls(self):
         return {code: self.object.get_absolute_url(code) for code in LANGUAGE_CODES}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = context.get("comment_form")
+        context.update(comment_section(request=self.request, article=self.object, form=form))
+        return context
 
 
 @require_GET
