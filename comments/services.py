@@ -112,7 +112,9 @@ def comment_submit(
             client_hash=client_hash,
         )
         if status == Comment.Status.PENDING:
-            transaction.on_commit(moderators_notify)
+            # robust: a failure to queue the digest is logged, never the reader's problem;
+            # the comment stays un-notified and the next digest includes it.
+            transaction.on_commit(moderators_notify, robust=True)
     return comment
 
 

@@ -25,7 +25,7 @@ def comment_create(request, public_id: str):
     reason = rules.closed_reason(article)
     if reason:
         messages.error(request, reason)
-        return redirect(article.get_absolute_url() + "#comments")
+        return redirect(article.get_absolute_url() + "#main")
 
     trusted = is_trusted(request)
     client = rules.client_hash(rules.client_ip(request))

@@ -70,6 +70,10 @@
     live.className = "visually-hidden";
     live.id = textarea.id + "_live";
     live.setAttribute("aria-live", "polite");
+    // The live counter replaces the static "At most 1200 characters." hint on screen;
+    // the hint stays the field's description for screen readers.
+    var hint = document.getElementById(textarea.id + "_helptext");
+    if (hint) { hint.hidden = true; }
     textarea.insertAdjacentElement("afterend", counter);
     counter.insertAdjacentElement("afterend", live);
 

@@ -1,3 +1,4 @@
+import random
 import re
 
 import pytest
@@ -30,6 +31,7 @@ def test_reader_writes_a_comment_in_chromium(live_server, page, article):
     page.goto(live_server.url + article.get_absolute_url("en"))
     counter = page.locator("#id_text_counter")
     expect(counter).to_have_text("0 / 1200 characters")
+    expect(page.locator("#id_text_helptext")).to_be_hidden()  # the counter replaces the hint
     expect(page.locator("#id_text_live")).to_have_attribute("aria-live", "polite")
 
     page.locator("#id_name").fill("Ayşe")
@@ -74,6 +76,10 @@ def test_counter_counts_exactly_like_the_server(live_server, page, article):
         "İstanbul’da çığ",
         "\U0001f468\u200d\U0001f469\u200d\U0001f467",
     ]
+    # And a few hundred random mixes of line breaks, Turkish letters and astral characters.
+    rng = random.Random(1200)
+    alphabet = ["a", " ", "\r", "\n", "\r\n", "ş", "İ", "😀", "🇹🇷", "\u200d", "𝔘", "\t"]
+    samples += ["".join(rng.choices(alphabet, k=rng.randint(1, 60))) for _ in range(300)]
     counts = page.evaluate("(samples) => samples.map(window.BroadsheetComments.count)", samples)
     assert counts == [comment_length(sample) for sample in samples]
 
@@ -101,6 +107,7 @@ def test_the_form_works_without_javascript(live_server, browser, article):
     try:
         page.goto(live_server.url + article.get_absolute_url("tr"))
         expect(page.locator("#id_text_counter")).to_have_count(0)
+        expect(page.locator("#id_text_helptext")).to_have_text("En fazla 1200 karakter.")
         page.locator("#id_name").fill("Mehmet")
         page.locator("#id_text").fill("JavaScript olmadan da çalışıyor.")
         page.locator("#id_answer").fill(_answer(page))

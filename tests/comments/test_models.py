@@ -1,5 +1,5 @@
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import DataError, IntegrityError, transaction
 
 from comments.models import Comment
 from tests.factories import make_article, make_comment
@@ -11,7 +11,7 @@ def _violates(**fields) -> bool:
     try:
         with transaction.atomic():
             make_comment(**fields)
-    except IntegrityError:
+    except (IntegrityError, DataError):  # DataError: PostgreSQL's varchar length
         return True
     return False
 

@@ -393,11 +393,12 @@ def test_replay_from_another_client_fails_too(client, article):
 
 def test_an_expired_question_is_refused_and_replaced(client, article):
     with time_machine.travel(timezone.now() - timedelta(minutes=31), tick=False):
-        data = valid_post(article)
+        data = valid_post(article, text="Written slowly")
     response = client.post(comment_url(article), data)
     assert response.status_code == 400
     html = response.content.decode()
     assert "The human check has expired. Please answer the new question." in html
+    assert _textarea(html) == "Written slowly"
     assert hidden_value(html, "token") != data["token"]
     assert not Comment.objects.exists()
 
