@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from articles.models import Article, Category, Source
+from comments.models import Comment
 
 _counter = itertools.count(1)
 
@@ -48,9 +49,7 @@ def make_articles(count: int, **fields) -> list[Article]:
     return [make_article(category=category, source=source, **fields) for _ in range(count)]
 
 
-def make_comment(**fields):
-    from comments.models import Comment
-
+def make_comment(**fields) -> Comment:
     if "article" not in fields:
         fields["article"] = make_article()
     article = fields["article"]
