@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 
 from .admin_filters import StatusFilter
 from .coverage import missing_q
-from .models import Article
+from .models import Article, TranslationRecord
 
 
 @dataclass(frozen=True)
@@ -66,12 +66,44 @@ def articles_missing_translation(user) -> list[DashboardItem]:
     ]
 
 
+def translations_out_of_date(user) -> list[DashboardItem]:
+    """Translations whose original changed since a translator last marked them current."""
+    if not user.has_perm("articles.view_article"):
+        return []
+    stale = TranslationRecord.objects.out_of_date().exclude(article__status=Article.Status.ARCHIVED)
+    return [
+        DashboardItem(
+            gettext("%(language)s translations out of date") % {"language": name},
+            stale.filter(language=code).count(),
+            _article_list(translation=f"stale-{code}"),
+        )
+        for code, name in settings.LANGUAGES
+        if code != settings.LANGUAGE_CODE
+    ]
+
+
+def comments_waiting(user) -> list[DashboardItem]:
+    from comments.models import Comment
+
+    if not user.has_perm("comments.view_comment"):
+        return []
+    url = (
+        f"{reverse('admin:comments_comment_changelist')}?{urlencode({'status__exact': 'pending'})}"
+    )
+    return [
+        DashboardItem(
+            gettext("Comments waiting for review"), Comment.objects.pending().count(), url
+        )
+    ]
+
+
 SOURCES = [
+    comments_waiting,
     articles_in_review,
     scheduled_articles,
     articles_missing_translation,
-    # Comments waiting for review (issue 3) and stale or failed summaries (issue 4)
-    # each become one source here, checking their own app's permission.
+    translations_out_of_date,
+    # Stale or failed summaries (issue 4) become one source here.
 ]
 
 

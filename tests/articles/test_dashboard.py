@@ -45,16 +45,19 @@ def test_the_dashboard_counts_what_needs_attention_and_links_to_exactly_those(cl
     client.force_login(editor)
     items = dashboard(client)
     assert list(items) == [
+        "Comments waiting for review",
         "Articles in review",
         "Scheduled articles",
         "Articles missing a translation into English",
         "Articles missing a translation into Turkish",
+        "Turkish translations out of date",
     ]
     expected = {
         "Articles in review": ["Review A", "Review B"],
         "Scheduled articles": ["Tomorrow"],
         "Articles missing a translation into English": [],
         "Articles missing a translation into Turkish": ["Review A", "Review B", "Tomorrow"],
+        "Turkish translations out of date": [],
     }
     for label, titles in expected.items():
         count, url = items[label]
