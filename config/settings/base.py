@@ -185,6 +185,9 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A task RUNNING longer than this is taken to be abandoned by a dead worker and is
+# queued again (`manage.py worker`). Keep it above the longest task's run time.
+BROADSHEET_TASK_LEASE_SECONDS = int(os.environ.get("BROADSHEET_TASK_LEASE_SECONDS", "600"))
 
 # Dev prints e-mail to the console; production names an SMTP backend and its OPTIONS.
 MAILERS = {

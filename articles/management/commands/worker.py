@@ -1,0 +1,73 @@
+"""The task worker: django-tasks-db's ``db_worker``, plus recovery of abandoned tasks.
+
+A worker that is killed (OOM, a lost machine, ``kill -9``) leaves its task marked
+RUNNING for ever. Every worker therefore also puts back into the queue any task that
+has been RUNNING for longer than ``BROADSHEET_TASK_LEASE_SECONDS``, so that another
+worker picks it up. The tasks themselves are idempotent, so a task that was in fact
+still running elsewhere does no harm when it runs again.
+"""
+
+import threading
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import close_old_connections, connection
+from django.tasks import TaskResultStatus
+from django.utils import timezone
+from django_tasks_db.management.commands import db_worker
+from django_tasks_db.models import DBTaskResult
+
+
+def requeue_abandoned_tasks(*, older_than: timedelta) -> int:
+    """Put tasks RUNNING for longer than ``older_than`` back into the queue."""
+    cutoff = timezone.now() - older_than
+    return DBTaskResult.objects.filter(
+        status=TaskResultStatus.RUNNING, started_at__lt=cutoff
+    ).update(status=TaskResultStatus.READY, started_at=None)
+
+
+class Command(db_worker.Command):
+    help = (
+        "Run queued background tasks (django-tasks-db's db_worker), and put back tasks "
+        "whose worker died in the middle of them."
+    )
+
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        parser.add_argument(
+            "--lease",
+            type=float,
+            default=None,
+            help="Seconds a task may stay RUNNING before it is given to another worker "
+            "(default: BROADSHEET_TASK_LEASE_SECONDS).",
+        )
+
+    def handle(self, *args, **options):
+        lease = options.pop("lease")
+        lease = timedelta(
+            seconds=settings.BROADSHEET_TASK_LEASE_SECONDS if lease is None else lease
+        )
+        self.reclaim(lease)
+        if not options.get("batch"):
+            stop = threading.Event()
+            reaper = threading.Thread(
+                target=self.reclaim_periodically, args=(lease, stop), daemon=True
+            )
+            reaper.start()
+        return super().handle(*args, **options)
+
+    def reclaim(self, lease: timedelta) -> None:
+        count = requeue_abandoned_tasks(older_than=lease)
+        if count:
+            self.stderr.write(
+                self.style.WARNING(f"Requeued {count} task(s) abandoned by a stopped worker.")
+            )
+
+    def reclaim_periodically(self, lease: timedelta, stop: threading.Event) -> None:
+        interval = max(5.0, lease.total_seconds() / 4)
+        while not stop.wait(interval):
+            close_old_connections()
+            try:
+                self.reclaim(lease)
+            finally:
+                connection.close()
