@@ -32,7 +32,12 @@ setup: install var compilemessages
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) load_demo --if-empty
 
+# The background worker (AI summaries) runs beside the web server; when either stops,
+# or on Ctrl+C, the other is stopped too.
 run: setup
+	@$(MANAGE) db_worker --no-reload --interval 2 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	trap 'exit 130' INT; trap 'exit 143' TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 messages: install

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from .models import Article, Category, Source
+from .summaries.admin import SummaryAdminMixin
 
 
 @admin.register(Category)
@@ -19,7 +20,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(TabbedTranslationAdmin):
+class ArticleAdmin(SummaryAdminMixin, TabbedTranslationAdmin):
     list_display = ["title", "status", "category", "published_at", "public_id"]
     list_filter = ["status", "category", "source"]
     list_select_related = ["category", "source"]
