@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install setup messages compilemessages lint test run serve bench clean
+.PHONY: install setup messages i18n compilemessages lint test test-postgres run serve bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,17 +40,28 @@ run: setup
 	trap 'exit 130' INT; trap 'exit 143' TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
+# Refresh the catalogues after adding strings (the project's makemessages skips
+# .venv, var and tests and leaves out line numbers); then translate and `make i18n`.
 messages: install
-	$(MANAGE) makemessages --all --no-location --ignore=.venv --ignore=var -d django
-	$(MANAGE) makemessages --all --no-location --ignore=.venv --ignore=var -d djangojs
+	$(MANAGE) makemessages --all -d django
+	$(MANAGE) makemessages --all -d djangojs
+
+i18n: install
+	$(MANAGE) i18n_status
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: install lint compilemessages
+test: install var lint compilemessages
 	$(MANAGE) makemigrations --check --dry-run -v 1 --settings=config.settings.test
+	$(MANAGE) i18n_status --check --no-content --settings=config.settings.test
 	$(BIN)/pytest
+
+# The same suite on a real PostgreSQL server (the production database).
+PG_URL ?= postgres://postgres:postgres@127.0.0.1:5432/postgres
+test-postgres: install var compilemessages
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest
 
 clean:
 	rm -rf $(VENV) var

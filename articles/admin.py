@@ -4,6 +4,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from .models import Article, Category, Source
 from .summaries.admin import SummaryAdminMixin
+from .translations_admin import TranslationStateAdminMixin, TranslationStateFilter
 
 
 @admin.register(Category)
@@ -20,9 +21,17 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(SummaryAdminMixin, TabbedTranslationAdmin):
-    list_display = ["title", "status", "category", "published_at", "public_id"]
-    list_filter = ["status", "category", "source"]
+class ArticleAdmin(SummaryAdminMixin, TranslationStateAdminMixin, TabbedTranslationAdmin):
+    list_display = [
+        "title",
+        "status",
+        "category",
+        "published_at",
+        "public_id",
+        "translation_state",
+    ]
+    list_filter = ["status", "category", "source", TranslationStateFilter]
+    actions = ["mark_translations_current"]
     list_select_related = ["category", "source"]
     search_fields = ["title_en", "title_tr", "public_id"]
     date_hierarchy = "published_at"

@@ -8,7 +8,7 @@ from django.db.models import F, FilteredRelation, Q, Value
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from . import public_ids
@@ -17,6 +17,11 @@ from .summaries.base import Problem
 from .text import LocalizedText, ascii_slug
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def missing_text(field: str) -> Q:
+    """Matches rows where a (translated) text field is empty or was never filled."""
+    return Q(**{f"{field}__isnull": True}) | Q(**{field: ""})
 
 
 class Localized:
@@ -179,6 +184,13 @@ class Article(models.Model):
     reading_time = models.PositiveSmallIntegerField(
         _("reading time (minutes)"), default=1, editable=False
     )
+    source_version = models.CharField(
+        _("version of the original"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("Fingerprint of the original title, standfirst and body."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
@@ -213,10 +225,17 @@ class Article(models.Model):
             if title and not getattr(self, f"slug_{code}", ""):
                 setattr(self, f"slug_{code}", ascii_slug(title) or self.public_id.lower())
         self.reading_time = reading_minutes(self.original_text("body"))
+        self.source_version = self.original_fingerprint()
         if "update_fields" in kwargs and kwargs["update_fields"] is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "reading_time", "public_id"}
+            kwargs["update_fields"] = {
+                *kwargs["update_fields"],
+                "reading_time",
+                "public_id",
+                "source_version",
+            }
         adding = self._state.adding
         super().save(*args, **kwargs)
+        TranslationRecord.record_new_translations(self)
         if not adding:
             # A fingerprint comparison only: no model server is called from here.
             SummaryState.objects.mark_stale(article=self)
@@ -232,6 +251,11 @@ class Article(models.Model):
 
     def original_text(self, field: str) -> str:
         return getattr(self, f"{field}_{self.original_language}", "") or ""
+
+    def original_fingerprint(self) -> str:
+        """Changes whenever the original title, standfirst or body changes."""
+        text = "\x1f".join(self.original_text(f) for f in ("title", "standfirst", "body"))
+        return hashlib.sha256(text.encode()).hexdigest()
 
     def source_fingerprint(self) -> str:
         """Hash of what summaries are written from: the original title and body."""
@@ -298,6 +322,79 @@ class Article(models.Model):
         return [code for code in LANGUAGE_CODES if getattr(self, f"title_{code}", "")]
 
 
+class TranslationRecordQuerySet(models.QuerySet):
+    def out_of_date(self):
+        return self.exclude(source_version=models.F("article__source_version"))
+
+
+class TranslationRecord(models.Model):
+    """Which version of the original a human translation was made from.
+
+    Created when a translation first appears; when the original changes afterwards
+    the translation is out of date until a translator marks it current again.
+    """
+
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="translation_records",
+        verbose_name=_("article"),
+    )
+    language = models.CharField(_("language"), max_length=7, choices=settings.LANGUAGES)
+    source_version = models.CharField(_("translated from version"), max_length=64)
+    marked_current_at = models.DateTimeField(_("marked current"), default=timezone.now)
+    marked_current_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("marked current by"),
+    )
+
+    objects = TranslationRecordQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("translation record")
+        verbose_name_plural = _("translation records")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "language"], name="translation_record_one_per_language"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.article.public_id} [{self.language}]"
+
+    @property
+    def is_current(self) -> bool:
+        return self.source_version == self.article.source_version
+
+    @classmethod
+    def record_new_translations(cls, article: Article) -> None:
+        """Start tracking each language that has a translated title but no record yet."""
+        languages = [
+            code
+            for code in LANGUAGE_CODES
+            if code != article.original_language and getattr(article, f"title_{code}", "")
+        ]
+        if not languages:
+            return
+        known = set(
+            cls.objects.filter(article=article, language__in=languages).values_list(
+                "language", flat=True
+            )
+        )
+        cls.objects.bulk_create(
+            [
+                cls(article=article, language=code, source_version=article.source_version)
+                for code in languages
+                if code not in known
+            ],
+            ignore_conflicts=True,
+        )
+
+
 @dataclass(frozen=True)
 class ReaderSummary:
     """A summary as shown to readers, with what they are told about its origin."""
@@ -336,15 +433,15 @@ class SummaryState(models.Model):
     """
 
     class State(models.TextChoices):
-        MISSING = "missing", _("Missing")
-        QUEUED = "queued", _("Queued")
-        READY = "ready", _("Ready")
-        STALE = "stale", _("Stale")
-        FAILED = "failed", _("Failed")
+        MISSING = "missing", pgettext_lazy("summary state", "Missing")
+        QUEUED = "queued", pgettext_lazy("summary state", "Queued")
+        READY = "ready", pgettext_lazy("summary state", "Ready")
+        STALE = "stale", pgettext_lazy("summary state", "Stale")
+        FAILED = "failed", pgettext_lazy("summary state", "Failed")
 
     class Origin(models.TextChoices):
-        AI = "ai", _("AI")
-        HUMAN = "human", _("Edited by a person")
+        AI = "ai", pgettext_lazy("summary origin", "AI")
+        HUMAN = "human", pgettext_lazy("summary origin", "Edited by a person")
 
     Problem = Problem
 

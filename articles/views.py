@@ -9,22 +9,40 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
-from .models import LANGUAGE_CODES, Article, Category
+from .models import LANGUAGE_CODES, Article, Category, missing_text
 
 
 class AlternatesMixin:
     """Gives templates this page's address in every site language.
 
     The language switcher and the ``hreflang`` links read it, so a reader who
-    switches language stays on the same article or category, under its own slug.
+    switches language stays on the same page, under that language's own slug.
     """
 
     def get_alternate_urls(self) -> dict[str, str]:
-        raise NotImplementedError
+        match = self.request.resolver_match
+        urls = {}
+        for code in LANGUAGE_CODES:
+            with translation.override(code):
+                urls[code] = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+        return urls
+
+    def get_x_default_url(self, alternates: dict[str, str]) -> str:
+        return alternates[settings.LANGUAGE_CODE]
+
+    def get_canonical_url(self, alternates: dict[str, str]) -> str:
+        url = alternates[translation.get_language()]
+        page = self.request.GET.get("page")
+        return f"{url}?page={page}" if page and page != "1" else url
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["alternate_urls"] = self.get_alternate_urls()
+        alternates = self.get_alternate_urls()
+        context["alternate_urls"] = alternates
+        context["x_default_url"] = self.get_x_default_url(alternates)
+        context["canonical_url"] = self.request.build_absolute_uri(
+            self.get_canonical_url(alternates)
+        )
         return context
 
 
@@ -35,13 +53,6 @@ class ArticleListView(AlternatesMixin, ListView):
 
     def get_queryset(self):
         return Article.objects.published().for_listing()
-
-    def get_alternate_urls(self):
-        urls = {}
-        for code in LANGUAGE_CODES:
-            with translation.override(code):
-                urls[code] = reverse("articles:home")
-        return urls
 
 
 class CategoryView(ArticleListView):
@@ -63,10 +74,47 @@ class CategoryView(ArticleListView):
         return response
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(category=self.category, **kwargs)
+        return super().get_context_data(
+            category=self.category, current_category=self.category, **kwargs
+        )
 
     def get_alternate_urls(self):
         return {code: self.category.get_absolute_url(code) for code in LANGUAGE_CODES}
+
+
+class SearchView(ArticleListView):
+    """Published articles whose title, standfirst or body match, in the page's language.
+
+    Where an article has no translation into the page's language, its original
+    text is searched instead: that is the text a reader of this page sees.
+    """
+
+    template_name = "articles/search.html"
+    max_query_length = 200
+
+    def get_queryset(self):
+        self.query = " ".join(self.request.GET.get("q", "").split())[: self.max_query_length]
+        if not self.query:
+            return Article.objects.none()
+        language = translation.get_language()
+        matches = Q()
+        for field in ("title", "standfirst", "body"):
+            matches |= Q(**{f"{field}_{language}__icontains": self.query})
+            for code in LANGUAGE_CODES:
+                if code != language:
+                    matches |= (
+                        Q(original_language=code)
+                        & missing_text(f"{field}_{language}")
+                        & Q(**{f"{field}_{code}__icontains": self.query})
+                    )
+        return super().get_queryset().filter(matches)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(query=self.query, **kwargs)
+
+    def get_canonical_url(self, alternates):
+        url = alternates[translation.get_language()]
+        return f"{url}?{self.request.GET.urlencode()}" if self.query else url
 
 
 class ArticleDetailView(AlternatesMixin, DetailView):
@@ -88,8 +136,46 @@ class ArticleDetailView(AlternatesMixin, DetailView):
         context = self.get_context_data(object=self.object)
         return self.render_to_response(context)
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            current_category=self.object.category,
+            structured_data=self.get_structured_data(),
+            **kwargs,
+        )
+
+    def get_structured_data(self) -> dict:
+        """schema.org NewsArticle for search engines, in the page's language."""
+        article = self.object
+        url = self.request.build_absolute_uri(article.get_absolute_url())
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": article.local.title,
+            "description": article.local.standfirst,
+            "datePublished": article.published_at,
+            "dateModified": article.updated_at,
+            "inLanguage": translation.get_language(),
+            "articleSection": article.category.local.name,
+            "identifier": article.public_id,
+            "mainEntityOfPage": url,
+            "url": url,
+            "publisher": {"@type": "Organization", "name": settings.BROADSHEET_SITE_NAME},
+        }
+        if article.source:
+            data["isBasedOn"] = article.original_url or article.source.url
+            data["sourceOrganization"] = {
+                "@type": "Organization",
+                "name": article.source.name,
+                "url": article.source.url,
+            }
+        return data
+
     def get_alternate_urls(self):
         return {code: self.object.get_absolute_url(code) for code in LANGUAGE_CODES}
+
+    def get_canonical_url(self, alternates):
+        # A republished article points search engines at where it first appeared.
+        return self.object.original_url or super().get_canonical_url(alternates)
 
 
 @require_GET
@@ -102,5 +188,11 @@ def short_link(request, public_id: str):
 @require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /preview/"]
+    lines = [
+        "User-agent: *",
+        "Disallow: /*/admin/",
+        "Disallow: /*/preview/",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

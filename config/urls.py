@@ -1,16 +1,21 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
 
 from articles import views as article_views
+from articles.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("robots.txt", article_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("a/<str:public_id>/", article_views.short_link, name="article_short"),
 ]
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("comments/", include("comments.urls")),
     path("", include("articles.urls")),
 )

@@ -44,9 +44,9 @@ class SummaryStateFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         return [
             (State.MISSING, _("Missing in a language")),
-            (State.QUEUED, _("Queued")),
-            (State.STALE, _("Stale")),
-            (State.FAILED, _("Failed")),
+            (State.QUEUED, State.QUEUED.label),
+            (State.STALE, State.STALE.label),
+            (State.FAILED, State.FAILED.label),
         ]
 
     def queryset(self, request, queryset):
@@ -172,7 +172,7 @@ class SummaryAdminMixin:
                 continue
             if state.origin == SummaryState.Origin.HUMAN:
                 who = state.edited_by.get_username() if state.edited_by else ""
-                origin = gettext("Edited by a person") + (f" ({who})" if who else "")
+                origin = str(SummaryState.Origin.HUMAN.label) + (f" ({who})" if who else "")
                 when = state.edited_at
             elif state.origin:
                 origin = " · ".join(filter(None, [state.backend, state.model_name]))
@@ -354,29 +354,27 @@ class SummaryAdminMixin:
                 % {"count": counts[Decision.QUEUE]},
                 messages.SUCCESS,
             )
-        notes = [
-            (
-                Decision.PROTECTED,
+        notes = {
+            Decision.PROTECTED: lambda n: ngettext(
                 "%(count)d summary edited by a person was left alone.",
                 "%(count)d summaries edited by a person were left alone.",
+                n,
             ),
-            (
-                Decision.UP_TO_DATE,
+            Decision.UP_TO_DATE: lambda n: ngettext(
                 "%(count)d summary was already up to date.",
                 "%(count)d summaries were already up to date.",
+                n,
             ),
-            (
-                Decision.ALREADY_QUEUED,
+            Decision.ALREADY_QUEUED: lambda n: ngettext(
                 "%(count)d summary was already queued.",
                 "%(count)d summaries were already queued.",
+                n,
             ),
-        ]
-        for decision, singular, plural in notes:
+        }
+        for decision, message in notes.items():
             if counts[decision]:
                 self.message_user(
-                    request,
-                    ngettext(singular, plural, counts[decision]) % {"count": counts[decision]},
-                    messages.INFO,
+                    request, message(counts[decision]) % {"count": counts[decision]}, messages.INFO
                 )
         if counts[Decision.UNSUPPORTED]:
             self.message_user(

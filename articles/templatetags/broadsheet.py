@@ -1,7 +1,15 @@
+import json
+
 from django import template
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+# The same escapes as django.utils.html.json_script: no "</script>" can close the block.
+JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 register = template.Library()
 
@@ -38,3 +46,39 @@ def source_link(article) -> str:
     if not href:
         return format_html("{}", article.source.name)
     return format_html('<a href="{}" rel="noopener">{}</a>', href, article.source.name)
+
+
+# Turkish has a dotted capital İ for i and a plain I for the dotless ı; Python's
+# str.upper() knows neither rule.
+TURKISH_UPPER = str.maketrans({"i": "İ", "ı": "I"})
+
+
+@register.filter
+def upper_locale(value) -> str:
+    """Upper-case ``value`` by the rules of the active language ("1 HAZİRAN 2026")."""
+    text = str(value)
+    if (translation.get_language() or "").startswith(("tr", "az")):
+        text = text.translate(TURKISH_UPPER)
+    return text.upper()
+
+
+@register.simple_tag
+def og_locales() -> dict:
+    locales = settings.BROADSHEET_OG_LOCALES
+    current = translation.get_language()
+    return {
+        "current": locales.get(current, current),
+        "alternates": [value for code, value in locales.items() if code != current],
+    }
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, data: dict) -> str:
+    """A ``<script type="application/ld+json">`` block, escaped like ``json_script``."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_ESCAPES)
+    nonce = context.get("csp_nonce")
+    return format_html(
+        '<script type="application/ld+json" nonce="{}">{}</script>',
+        nonce,
+        mark_safe(payload),  # noqa: S308
+    )

@@ -10,6 +10,7 @@ from pathlib import Path
 import dj_database_url
 import xstatic.pkg.jquery
 import xstatic.pkg.jquery_ui
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_tasks_db",
@@ -55,7 +57,22 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
 ]
+
+# Scripts run only from our own origin or with this response's nonce; nothing inline.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
 
 ROOT_URLCONF = "config.urls"
 
@@ -70,6 +87,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
                 "articles.context_processors.site",
             ],
         },
@@ -174,6 +192,8 @@ LOGIN_URL = "admin:login"
 BROADSHEET_SITE_NAME = "Broadsheet"
 BROADSHEET_ARTICLES_PER_PAGE = 10
 BROADSHEET_READING_WPM = 200
+# Open Graph wants a territory with each language.
+BROADSHEET_OG_LOCALES = {"en": "en_GB", "tr": "tr_TR"}
 
 # AI summaries (articles/summaries/). With BROADSHEET_AI_MODEL set, an OpenAI-compatible
 # server writes them (OpenAI, or a local Ollama, vLLM or llama.cpp server at

@@ -169,7 +169,9 @@ def test_unknown_pages_get_a_localized_404(client):
 def test_robots_txt(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200
-    assert "Disallow: /admin/" in response.content.decode()
+    body = response.content.decode()
+    assert "Disallow: /*/admin/" in body
+    assert "Sitemap: http://testserver/sitemap.xml" in body
 
 
 @pytest.mark.parametrize("count", [5, 60])

@@ -1,0 +1,54 @@
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils import translation
+from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from .models import Article
+
+FEED_LENGTH = 20
+
+
+class LatestArticlesFeed(Feed):
+    """RSS of the latest published articles, in the language of the URL prefix."""
+
+    feed_type = Rss201rev2Feed
+
+    def title(self):
+        return _("%(site)s: latest news") % {"site": settings.BROADSHEET_SITE_NAME}
+
+    def description(self):
+        return _("Technology news and explainers in English and Turkish.")
+
+    def link(self):
+        return reverse("articles:home")
+
+    def items(self):
+        return Article.objects.published().for_listing()[:FEED_LENGTH]
+
+    def item_title(self, item: Article):
+        return item.local.title
+
+    def item_description(self, item: Article):
+        return item.local.standfirst
+
+    def item_link(self, item: Article):
+        return item.get_absolute_url()
+
+    def item_guid(self, item: Article):
+        return f"broadsheet:{item.public_id}:{translation.get_language()}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item: Article):
+        return item.published_at
+
+    def item_updateddate(self, item: Article):
+        return item.updated_at
+
+    def item_categories(self, item: Article):
+        return [item.category.local.name]
+
+    def item_author_name(self, item: Article):
+        return item.source.name if item.source else settings.BROADSHEET_SITE_NAME

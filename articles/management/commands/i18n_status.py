@@ -1,0 +1,213 @@
+"""How complete the translations are: interface catalogues and article content."""
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.test.utils import override_settings
+from modeltranslation.translator import translator
+
+from articles.management.commands.makemessages import IGNORE_PATTERNS
+from articles.models import Article, Category, TranslationRecord, missing_text
+
+DOMAINS = ["django", "djangojs"]
+CONTENT_FIELDS = ["title", "standfirst", "body", "summary"]
+FIX_HINT = (
+    "Run `make messages`, translate the listed entries in locale/{lang}/LC_MESSAGES/"
+    "{domain}.po (no fuzzy flags), then `make test`."
+)
+
+
+@dataclass
+class CatalogueReport:
+    language: str
+    domain: str
+    exists: bool = True
+    translated: int = 0
+    fuzzy: list[str] = field(default_factory=list)
+    untranslated: list[str] = field(default_factory=list)
+    obsolete: int = 0
+    not_in_catalogue: list[str] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[str]:
+        found = [f"untranslated: {msgid!r}" for msgid in self.untranslated]
+        found += [f"fuzzy: {msgid!r}" for msgid in self.fuzzy]
+        found += [f"in the code but not in the catalogue: {m!r}" for m in self.not_in_catalogue]
+        return found
+
+
+def entry_key(entry: polib.POEntry) -> str:
+    return f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
+
+
+def entry_label(entry: polib.POEntry) -> str:
+    return f"{entry.msgid} (context: {entry.msgctxt})" if entry.msgctxt else entry.msgid
+
+
+def read_catalogue(path: Path, language: str, domain: str) -> CatalogueReport:
+    report = CatalogueReport(language=language, domain=domain)
+    if not path.exists():
+        report.exists = False
+        return report
+    catalogue = polib.pofile(str(path))
+    for entry in catalogue:
+        if entry.obsolete:
+            report.obsolete += 1
+        elif "fuzzy" in entry.flags:
+            report.fuzzy.append(entry_label(entry))
+        elif entry.translated():
+            report.translated += 1
+        else:
+            report.untranslated.append(entry_label(entry))
+    return report
+
+
+def extract_current_msgids(languages: list[str]) -> dict[tuple[str, str], dict[str, str]]:
+    """Run makemessages on a scratch copy of the project; return msgids per catalogue.
+
+    makemessages writes next to the code it scans, so it runs on a copy: the
+    translators' real catalogues are never touched by a check.
+    """
+    base = Path(settings.BASE_DIR)
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch) / "project"
+        shutil.copytree(
+            base,
+            root,
+            ignore=shutil.ignore_patterns(*IGNORE_PATTERNS, ".git", "__pycache__", "*.mo"),
+        )
+        scratch_locale = root / "locale"
+        scratch_locale.mkdir(exist_ok=True)
+        cwd = os.getcwd()
+        try:
+            os.chdir(root)
+            with override_settings(LOCALE_PATHS=[scratch_locale]):
+                for domain in DOMAINS:
+                    call_command("makemessages", locale=languages, domain=domain, verbosity=0)
+        finally:
+            os.chdir(cwd)
+        found = {}
+        for language in languages:
+            for domain in DOMAINS:
+                path = scratch_locale / language / "LC_MESSAGES" / f"{domain}.po"
+                if path.exists():
+                    found[(language, domain)] = {
+                        entry_key(e): entry_label(e)
+                        for e in polib.pofile(str(path))
+                        if not e.obsolete
+                    }
+        return found
+
+
+def content_coverage(language: str) -> dict[str, int]:
+    """Articles (not archived) and categories lacking text in ``language``."""
+    registered = translator.get_options_for_model(Article).fields
+    fields = [name for name in CONTENT_FIELDS if name in registered]
+    articles = Article.objects.exclude(status=Article.Status.ARCHIVED).exclude(
+        original_language=language
+    )
+    counts = {
+        f"articles missing {name}": articles.filter(missing_text(f"{name}_{language}")).count()
+        for name in fields
+    }
+    counts["translations out of date"] = (
+        TranslationRecord.objects.out_of_date().filter(language=language).count()
+    )
+    counts["categories missing name"] = Category.objects.filter(
+        missing_text(f"name_{language}")
+    ).count()
+    return counts
+
+
+class Command(BaseCommand):
+    help = (
+        "Report, per language, translated/fuzzy/untranslated/obsolete interface strings "
+        "and the articles and categories missing translations. With --check, exit non-zero "
+        "when a catalogue has untranslated or fuzzy entries or lacks strings from the code."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--check", action="store_true", help="Fail on incomplete or outdated catalogues."
+        )
+        parser.add_argument(
+            "--language",
+            action="append",
+            dest="languages",
+            help="Only this language (repeatable). Default: every language but the source.",
+        )
+        parser.add_argument(
+            "--no-content", action="store_true", help="Skip the database content report."
+        )
+
+    def handle(self, *args, check: bool, languages: list[str] | None, **options):
+        known = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+        languages = languages or known
+        unknown = sorted(set(languages) - set(known))
+        if unknown:
+            raise CommandError(f"Unknown or source language: {', '.join(unknown)}")
+
+        locale_dir = Path(settings.LOCALE_PATHS[0])
+        reports = [
+            read_catalogue(locale_dir / lang / "LC_MESSAGES" / f"{domain}.po", lang, domain)
+            for lang in languages
+            for domain in DOMAINS
+        ]
+        extracted = extract_current_msgids(languages)
+        for report in reports:
+            current = extracted.get((report.language, report.domain), {})
+            if not report.exists:
+                report.not_in_catalogue = sorted(current.values())
+                continue
+            path = locale_dir / report.language / "LC_MESSAGES" / f"{report.domain}.po"
+            present = {entry_key(e) for e in polib.pofile(str(path)) if not e.obsolete}
+            report.not_in_catalogue = sorted(
+                label for key, label in current.items() if key not in present
+            )
+
+        self.write_catalogues(reports)
+        if not options["no_content"]:
+            self.write_content(languages)
+
+        failing = [report for report in reports if report.problems]
+        if check and failing:
+            for report in failing:
+                self.stderr.write(
+                    self.style.ERROR(f"{report.language}/{report.domain}.po is incomplete:")
+                )
+                for problem in report.problems:
+                    self.stderr.write(f"  - {problem}")
+                self.stderr.write(FIX_HINT.format(lang=report.language, domain=report.domain))
+            raise CommandError("Translations are incomplete; see the list above.")
+        if check:
+            self.stdout.write(self.style.SUCCESS("All interface catalogues are complete."))
+
+    def write_catalogues(self, reports: list[CatalogueReport]) -> None:
+        self.stdout.write(self.style.MIGRATE_HEADING("Interface strings"))
+        for report in reports:
+            if not report.exists and not report.not_in_catalogue:
+                continue
+            total = report.translated + len(report.fuzzy) + len(report.untranslated)
+            percent = 100 * report.translated // total if total else 100
+            line = (
+                f"  {report.language} {report.domain + '.po':<12} {percent:>3}%  "
+                f"translated {report.translated}/{total}, fuzzy {len(report.fuzzy)}, "
+                f"untranslated {len(report.untranslated)}, obsolete {report.obsolete}, "
+                f"missing from catalogue {len(report.not_in_catalogue)}"
+            )
+            style = self.style.SUCCESS if not report.problems else self.style.WARNING
+            self.stdout.write(style(line))
+
+    def write_content(self, languages: list[str]) -> None:
+        self.stdout.write(self.style.MIGRATE_HEADING("Content"))
+        for language in languages:
+            counts = content_coverage(language)
+            details = ", ".join(f"{label} {count}" for label, count in counts.items())
+            self.stdout.write(f"  {language}  {details}")

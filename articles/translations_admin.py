@@ -1,0 +1,95 @@
+"""Admin pieces that show translators which translations lag behind the original."""
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import F, Prefetch
+from django.utils.html import format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .models import TranslationRecord, missing_text
+from .services import translation_mark_current
+
+TARGET_LANGUAGES = [(code, name) for code, name in settings.LANGUAGES]
+
+
+class TranslationStateFilter(admin.SimpleListFilter):
+    title = _("translation")
+    parameter_name = "translation"
+
+    def lookups(self, request, model_admin):
+        choices = []
+        for code, name in TARGET_LANGUAGES:
+            choices.append((f"stale-{code}", _("%(language)s out of date") % {"language": name}))
+            choices.append((f"missing-{code}", _("%(language)s missing") % {"language": name}))
+        return choices
+
+    def queryset(self, request, queryset):
+        value = self.value() or ""
+        state, _sep, code = value.partition("-")
+        if code not in dict(TARGET_LANGUAGES):
+            return queryset
+        if state == "stale":
+            return (
+                queryset.filter(translation_records__language=code)
+                .exclude(original_language=code)
+                .exclude(translation_records__source_version=F("source_version"))
+            )
+        if state == "missing":
+            return queryset.exclude(original_language=code).filter(missing_text(f"title_{code}"))
+        return queryset
+
+
+class TranslationStateAdminMixin:
+    """Adds a per-language translation column, a filter and a "mark current" action."""
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(
+                Prefetch("translation_records", queryset=TranslationRecord.objects.all())
+            )
+        )
+
+    @admin.display(description=_("translations"))
+    def translation_state(self, article):
+        records = {record.language: record for record in article.translation_records.all()}
+        rows = []
+        for code, _name in TARGET_LANGUAGES:
+            if code == article.original_language:
+                continue
+            record = records.get(code)
+            if not getattr(article, f"title_{code}", ""):
+                label = _("missing")
+            elif record is None or record.source_version == article.source_version:
+                label = _("current")
+            else:
+                label = _("out of date")
+            rows.append((code.upper(), label))
+        return format_html_join(", ", "{}: {}", rows)
+
+    @admin.action(description=_("Mark selected translations as up to date"))
+    def mark_translations_current(self, request, queryset):
+        marked = 0
+        for article in queryset:
+            for code, _name in TARGET_LANGUAGES:
+                if code == article.original_language or not getattr(article, f"title_{code}"):
+                    continue
+                try:
+                    translation_mark_current(article=article, language=code, user=request.user)
+                except ValidationError as error:
+                    self.message_user(request, "; ".join(error.messages), messages.WARNING)
+                else:
+                    marked += 1
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d translation marked as up to date.",
+                "%(count)d translations marked as up to date.",
+                marked,
+            )
+            % {"count": marked},
+            messages.SUCCESS,
+        )
