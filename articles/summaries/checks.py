@@ -4,6 +4,7 @@ Whatever wrote it, a summary is stored only if it is not empty, fits the length 
 is in the requested language and is plain text. A failed check is a failed attempt.
 """
 
+import copy
 import re
 from functools import cache
 
@@ -32,9 +33,11 @@ MARKUP_PATTERNS = {
 def _identifiers() -> tuple[LanguageIdentifier, LanguageIdentifier]:
     """One identifier limited to the site's languages, one that knows them all."""
     site_languages = [code for code, _name in settings.LANGUAGES]
-    restricted = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    restricted.set_languages(site_languages)
     unrestricted = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    # set_languages() swaps in narrowed copies of the model arrays, so a shallow copy
+    # shares the loaded model instead of reading it from disk twice.
+    restricted = copy.copy(unrestricted)
+    restricted.set_languages(site_languages)
     return restricted, unrestricted
 
 

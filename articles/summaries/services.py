@@ -226,6 +226,8 @@ def _claim(*, article: Article, language: str, token: str | None, force: bool):
         )
         if token is not None and state.task_token != token:
             return GenerationOutcome(Outcome.SKIPPED, "superseded by a newer request")
+        if token is not None and state.state != State.QUEUED:
+            return GenerationOutcome(Outcome.SKIPPED, "already done")
         if state.is_protected and not force:
             return GenerationOutcome(Outcome.SKIPPED, "edited by a person")
         if state.claimed_until and state.claimed_until > now:
