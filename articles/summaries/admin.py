@@ -20,6 +20,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -123,7 +124,7 @@ class SummaryAdminMixin:
             title = state.problem_message() if state else ""
             badges.append((value, title, code.upper(), label))
         return format_html_join(
-            " ",
+            mark_safe("<br>"),
             '<span class="summary-state summary-state-{}" title="{}">{}: {}</span>',
             badges,
         )

@@ -40,6 +40,8 @@ MAX_RETRY_DELAY = 3600
 
 State = SummaryState.State
 Origin = SummaryState.Origin
+# States in which a summary text exists that the backend's refusal must not touch.
+KEEPS_TEXT = {State.READY, State.STALE}
 
 
 class Decision(StrEnum):
@@ -87,13 +89,6 @@ def _validate_languages(languages: Iterable[str] | None) -> list[str]:
     if unknown:
         raise ValueError(f"Unknown language code(s): {', '.join(unknown)}")
     return languages
-
-
-def _state_when_unsupported(state: SummaryState) -> str:
-    """A summary the backend cannot write stays missing; existing text keeps its state."""
-    if state.state in (State.READY, State.STALE) and state.origin:
-        return state.state
-    return State.MISSING
 
 
 def _abandoned(state: SummaryState, now) -> bool:
@@ -177,8 +172,9 @@ def summaries_enqueue(
                 )
                 decision = _decide(state, **options)
                 report.pairs.append((article, language, decision))
-                if decision == Decision.UNSUPPORTED:
-                    state.state = _state_when_unsupported(state)
+                if decision == Decision.UNSUPPORTED and state.state not in KEEPS_TEXT:
+                    # Say so in the admin; a summary that exists stays as it is.
+                    state.state = State.MISSING
                     state.problem = Problem.UNSUPPORTED_LANGUAGE
                     state.backend = backend.name
                     state.last_error = ""
@@ -356,7 +352,7 @@ def _record_failure(
         if backend_name:
             current.backend = backend_name
         if error.problem == Problem.UNSUPPORTED_LANGUAGE:
-            current.state = _state_when_unsupported(current)
+            current.state = State.MISSING
             outcome = GenerationOutcome(Outcome.MISSING, error.detail)
         elif (
             error.transient

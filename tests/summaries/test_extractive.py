@@ -8,7 +8,7 @@ from articles.summaries.extractive import ExtractiveBackend
 from articles.summaries.services import Decision, summaries_enqueue, summary_generate
 from tests.factories import make_article
 
-from .conftest import ENGLISH_BODY, state_of
+from .conftest import ENGLISH_BODY, human_summary, state_of
 
 REAL_TEXT = """\
 Python 3.13 ships with an experimental just-in-time compiler, which is off by default. \
@@ -121,3 +121,15 @@ def test_generated_extractive_summary_is_ready_and_shown(client):
     assert (state.state, state.backend) == (SummaryState.State.READY, "extractive")
     html = client.get(article.get_absolute_url("en")).content.decode()
     assert "Python 3.13 ships with an experimental just-in-time compiler" in html
+
+
+@pytest.mark.django_db
+def test_a_refused_language_never_touches_an_existing_summary():
+    article = make_article(body_en=REAL_TEXT)
+    human_summary(article, "tr", "Masanın yazdığı özet.")
+    report = summaries_enqueue(articles=[article], languages=["tr"], force=True)
+    assert report.counts[Decision.UNSUPPORTED] == 1
+    state = state_of(article, "tr")
+    assert (state.state, state.origin, state.problem) == (SummaryState.State.READY, "human", "")
+    article.refresh_from_db()
+    assert article.summary_tr == "Masanın yazdığı özet."

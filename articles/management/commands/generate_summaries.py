@@ -68,10 +68,11 @@ class Command(BaseCommand):
                 verb = "Would queue" if dry_run else "Queued"
                 self.stdout.write(f"{verb} #{article.public_id} [{language}] {article}")
             elif decision == Decision.UNSUPPORTED and verbosity > 0:
+                outcome = "would stay missing" if dry_run else "left missing"
                 self.stdout.write(
                     self.style.WARNING(
                         f"Cannot write #{article.public_id} [{language}] with this backend; "
-                        "left missing."
+                        f"{outcome}."
                     )
                 )
             elif verbosity > 2:
