@@ -5,3 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = _("Articles")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from . import page_cache
+        from .models import Article, Category, Source
+
+        # Cached pages show these; any change forgets every cached page.
+        for model in (Article, Category, Source):
+            post_save.connect(page_cache.invalidate, sender=model, dispatch_uid=f"page-{model}")
+            post_delete.connect(page_cache.invalidate, sender=model, dispatch_uid=f"pd-{model}")

@@ -1,23 +1,31 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
+from django.views.decorators.http import condition
 
 from . import views
 from .feeds import LatestArticlesFeed
+from .page_cache import cache_page_for_readers
 
 app_name = "articles"
 
 urlpatterns = [
-    path("", views.ArticleListView.as_view(), name="home"),
-    path(pgettext_lazy("URL path", "feed/"), LatestArticlesFeed(), name="feed"),
+    path("", cache_page_for_readers(views.ArticleListView.as_view()), name="home"),
+    path(
+        pgettext_lazy("URL path", "feed/"),
+        cache_page_for_readers(
+            condition(last_modified_func=views.feed_last_modified)(LatestArticlesFeed())
+        ),
+        name="feed",
+    ),
     path(pgettext_lazy("URL path", "search/"), views.SearchView.as_view(), name="search"),
     path(
         pgettext_lazy("URL path", "category/<slug:slug>/"),
-        views.CategoryView.as_view(),
+        cache_page_for_readers(views.CategoryView.as_view()),
         name="category",
     ),
     path(
         pgettext_lazy("URL path", "articles/<str:public_id>/<slug:slug>/"),
-        views.ArticleDetailView.as_view(),
+        cache_page_for_readers(views.ArticleDetailView.as_view()),
         name="detail",
     ),
 ]

@@ -1,12 +1,13 @@
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import translation
+from django.utils.decorators import method_decorator
 from django.utils.translation import get_language_from_request
-from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import condition, require_GET
 from django.views.generic import DetailView, ListView
 
 from .models import LANGUAGE_CODES, Article, Category, missing_text
@@ -46,6 +47,20 @@ class AlternatesMixin:
         return context
 
 
+def article_last_modified(request, public_id: str, slug: str):
+    """When anything on the article page last changed, for conditional GET."""
+    return (
+        Article.objects.published()
+        .filter(public_id=public_id)
+        .values_list("updated_at", flat=True)
+        .first()
+    )
+
+
+def feed_last_modified(request):
+    return Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+
+
 class ArticleListView(AlternatesMixin, ListView):
     template_name = "articles/article_list.html"
     context_object_name = "articles"
@@ -82,6 +97,7 @@ class CategoryView(ArticleListView):
         return {code: self.category.get_absolute_url(code) for code in LANGUAGE_CODES}
 
 
+@method_decorator(never_cache, name="dispatch")
 class SearchView(ArticleListView):
     """Published articles whose title, standfirst or body match, in the page's language.
 
@@ -117,6 +133,7 @@ class SearchView(ArticleListView):
         return f"{url}?{self.request.GET.urlencode()}" if self.query else url
 
 
+@method_decorator(condition(last_modified_func=article_last_modified), name="dispatch")
 class ArticleDetailView(AlternatesMixin, DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
@@ -183,6 +200,13 @@ def short_link(request, public_id: str):
     """``/a/NWURPW/`` leads to the article in the reader's language."""
     article = get_object_or_404(Article.objects.published(), public_id=public_id.upper())
     return redirect(article.get_absolute_url(get_language_from_request(request)))
+
+
+@require_GET
+@never_cache
+def healthz(request):
+    """Liveness probe for load balancers, and the benchmark's baseline."""
+    return HttpResponse("ok\n", content_type="text/plain")
 
 
 @require_GET

@@ -8,6 +8,7 @@ from articles import views as article_views
 from articles.sitemaps import SITEMAPS
 
 urlpatterns = [
+    path("healthz", article_views.healthz, name="healthz"),
     path("robots.txt", article_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("a/<str:public_id>/", article_views.short_link, name="article_short"),

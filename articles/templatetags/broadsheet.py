@@ -82,3 +82,30 @@ def json_ld(context, data: dict) -> str:
         nonce,
         mark_safe(payload),  # noqa: S308
     )
+
+
+@register.tag
+def fresh(parser, token):
+    """``{% fresh "name" arg %}…{% endfresh %}``: re-rendered on every request.
+
+    See articles.page_cache: the cached page keeps a marker here and the filler
+    registered under ``name`` renders this part anew for each reader.
+    """
+    bits = token.split_contents()
+    if len(bits) != 3:
+        raise template.TemplateSyntaxError("{% fresh %} takes a name and one argument.")
+    nodelist = parser.parse(("endfresh",))
+    parser.delete_first_token()
+    return FreshNode(parser.compile_filter(bits[1]), parser.compile_filter(bits[2]), nodelist)
+
+
+class FreshNode(template.Node):
+    def __init__(self, name, arg, nodelist):
+        self.name, self.arg, self.nodelist = name, arg, nodelist
+
+    def render(self, context):
+        name = self.name.resolve(context)
+        arg = str(self.arg.resolve(context))
+        return format_html(
+            "<!--fresh:{}:{}-->{}<!--/fresh-->", name, arg, self.nodelist.render(context)
+        )

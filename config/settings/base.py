@@ -116,17 +116,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite connections are cheap; persistent ones would hold file handles per thread.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
+# Local memory by default; several processes must share one cache (Redis, or a folder
+# on one machine) so that page-cache invalidation and rate limits reach all of them.
 CACHE_URL = os.environ.get("CACHE_URL", "locmem://")
-if CACHE_URL.startswith(("redis://", "rediss://")):
-    CACHES = {
-        "default": {
+
+
+def cache_from_url(url: str) -> dict:
+    if url.startswith(("redis://", "rediss://")):
+        return {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": CACHE_URL,
+            "LOCATION": url,
             "KEY_PREFIX": "broadsheet",
         }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    if url.startswith("file://"):
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": url.removeprefix("file://"),
+        }
+    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+
+
+CACHES = {"default": cache_from_url(CACHE_URL)}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -157,7 +167,7 @@ JQUERY_URL = "vendor/jquery/jquery.min.js"
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "var" / "static"))
 # Third-party assets come from PyPI packages at install time, never from a CDN.
 STATICFILES_DIRS = [
     BASE_DIR / "static",
@@ -192,6 +202,14 @@ LOGIN_URL = "admin:login"
 BROADSHEET_SITE_NAME = "Broadsheet"
 BROADSHEET_ARTICLES_PER_PAGE = 10
 BROADSHEET_READING_WPM = 200
+# Whole-page cache for anonymous readers (articles.page_cache); "off" disables it.
+BROADSHEET_PAGE_CACHE = os.environ.get("BROADSHEET_PAGE_CACHE", "on").lower() not in {
+    "0",
+    "off",
+    "false",
+    "no",
+}
+BROADSHEET_PAGE_CACHE_SECONDS = 600
 # Open Graph wants a territory with each language.
 BROADSHEET_OG_LOCALES = {"en": "en_GB", "tr": "tr_TR"}
 

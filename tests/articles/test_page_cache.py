@@ -1,0 +1,114 @@
+import re
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.http import HttpResponse
+from django.template import engines
+from django.test import RequestFactory
+from django.utils import timezone
+from django.utils.http import http_date
+
+from articles import page_cache
+from articles.models import Article
+from tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+def test_anonymous_pages_are_served_from_the_cache_until_content_changes(client):
+    article = make_article(title_en="First headline")
+    assert client.get("/en/")["X-Page-Cache"] == "miss"
+    assert client.get("/en/")["X-Page-Cache"] == "hit"
+    article.title_en = "Corrected headline"
+    article.save()
+    response = client.get("/en/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Corrected headline" in response.content.decode()
+
+
+def test_each_language_is_cached_separately(client):
+    make_article(title_en="Docker images", title_tr="Docker imajları")
+    client.get("/en/")
+    turkish = client.get("/tr/")
+    assert turkish["X-Page-Cache"] == "miss"
+    assert "Docker imajları" in turkish.content.decode()
+
+
+def without_nonces(html: str) -> str:
+    return re.sub(r'nonce="[^"]+"', "", html)
+
+
+def test_cached_article_page_is_identical_to_a_fresh_one(client):
+    article = make_article()
+    fresh = client.get(article.get_absolute_url("en"))
+    cached = client.get(article.get_absolute_url("en"))
+    assert cached["X-Page-Cache"] == "hit"
+    # The CSP nonce differs per response; everything else is the same page.
+    assert without_nonces(cached.content.decode()) == without_nonces(fresh.content.decode())
+
+
+def test_staff_always_get_a_fresh_page(admin_client):
+    make_article()
+    admin_client.get("/en/")
+    assert "X-Page-Cache" not in admin_client.get("/en/")
+
+
+def test_a_scheduled_article_appears_when_its_time_comes_despite_the_cache(client):
+    now = timezone.now()
+    make_article(title_en="Already out")
+    make_article(title_en="Embargoed story", published_at=now + timedelta(minutes=10))
+    assert "Embargoed story" not in client.get("/en/").content.decode()
+    with time_machine.travel(now + timedelta(minutes=11)):
+        assert "Embargoed story" in client.get("/en/").content.decode()
+
+
+def test_fresh_holes_are_rendered_anew_on_every_hit(client, settings):
+    calls = []
+
+    @page_cache.register_fresh("test-hole")
+    def fill(request, arg):
+        calls.append(arg)
+        return f"<b>fresh {arg} {len(calls)}</b>"
+
+    template = engines["django"].from_string(
+        '{% load broadsheet %}<p>{% fresh "test-hole" 7 %}<b>fresh 7 0</b>{% endfresh %}</p>'
+    )
+    view = page_cache.cache_page_for_readers(lambda request: HttpResponse(template.render()))
+    first = view(RequestFactory().get("/en/hole/"))
+    assert first.content == b"<p><b>fresh 7 0</b></p>"
+    second = view(RequestFactory().get("/en/hole/"))
+    third = view(RequestFactory().get("/en/hole/"))
+    assert second.content == b"<p><b>fresh 7 1</b></p>"
+    assert third.content == b"<p><b>fresh 7 2</b></p>"
+
+
+def test_article_pages_answer_conditional_requests(client):
+    article = make_article()
+    url = article.get_absolute_url("en")
+    first = client.get(url)
+    assert first.status_code == 200
+    last_modified = first["Last-Modified"]
+    assert client.get(url, headers={"if-modified-since": last_modified}).status_code == 304
+    with time_machine.travel(timezone.now() + timedelta(minutes=5)):
+        article.body_en = "Updated."
+        article.save()
+        assert client.get(url, headers={"if-modified-since": last_modified}).status_code == 200
+
+
+def test_feed_answers_conditional_requests(client):
+    make_article()
+    first = client.get("/en/feed/")
+    since = first["Last-Modified"]
+    assert client.get("/en/feed/", headers={"if-modified-since": since}).status_code == 304
+    old = http_date((timezone.now() - timedelta(days=30)).timestamp())
+    assert client.get("/en/feed/", headers={"if-modified-since": old}).status_code == 200
+
+
+def test_drafts_never_leak_through_the_cache(client):
+    article = make_article(title_en="Pulled story")
+    client.get("/en/")
+    article.status = Article.Status.DRAFT
+    article.save()
+    assert "Pulled story" not in client.get("/en/").content.decode()
+    assert client.get(article.get_absolute_url("en")).status_code == 404
