@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone, translation
 
 from articles.models import SummaryState
-from articles.summaries.services import summary_generate
+from articles.summaries.services import summaries_enqueue, summary_generate
 from tests.factories import make_article, make_articles
 
 from .conftest import human_summary
@@ -117,3 +117,14 @@ def test_article_page_query_count_is_fixed_with_a_summary(
     with django_assert_max_num_queries(4):
         html = page(client, article, "en")
     assert "A short summary." in html
+
+
+def test_cached_pages_show_a_summary_as_soon_as_the_worker_writes_it(client, run_worker):
+    article = make_article(body_en="Images are templates. Containers run them. More text.")
+    assert client.get(article.get_absolute_url("en"))["X-Page-Cache"] == "miss"
+    assert client.get(article.get_absolute_url("en"))["X-Page-Cache"] == "hit"
+    summaries_enqueue(articles=[article], languages=["en"])
+    run_worker()
+    response = client.get(article.get_absolute_url("en"))
+    assert "Images are templates. Containers run them." in response.content.decode()
+    assert "article-summary" in response.content.decode()

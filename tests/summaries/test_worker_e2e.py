@@ -69,6 +69,7 @@ def test_a_queued_summary_is_written_by_a_real_worker_process(tmp_path, chat_ser
     }
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings.dev",
+        CACHE_URL="locmem://",
         DATABASE_URL=url,
         BROADSHEET_AI_BASE_URL=httpserver.url_for("/v1"),
         BROADSHEET_AI_MODEL="test-model",
