@@ -27,13 +27,21 @@ def missing_text(field: str) -> Q:
 class Localized:
     """``article.local.title``: the field in the active language, else the original's."""
 
+    # Never borrowed from another language: a summary is shown in its own language or
+    # not at all (use ``Article.reader_summary()``, which also checks that it is ready).
+    NO_FALLBACK = frozenset({"summary"})
+
     def __init__(self, instance, original_language: str):
         self._instance = instance
         self._original = original_language
 
     def __getattr__(self, field: str) -> LocalizedText:
         language = translation.get_language() or settings.LANGUAGE_CODE
-        for lang in dict.fromkeys([language, self._original, *LANGUAGE_CODES]):
+        if field in self.NO_FALLBACK:
+            candidates = [language]
+        else:
+            candidates = dict.fromkeys([language, self._original, *LANGUAGE_CODES])
+        for lang in candidates:
             value = getattr(self._instance, f"{field}_{lang}", None)
             if value:
                 return LocalizedText(value, lang)

@@ -73,7 +73,9 @@ def test_a_turkish_page_never_shows_the_english_summary(client):
     assert "Images are templates." not in html
     with translation.override("tr"):
         article.refresh_from_db()
-        assert article.summary == ""  # modeltranslation does not fall back either.
+        assert article.summary == ""  # modeltranslation does not fall back either,
+        assert article.local.summary == ""  # nor does the article's own fallback.
+        assert article.local.title == article.title_tr
         assert article.reader_summary() is None
 
 
