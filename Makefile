@@ -57,6 +57,7 @@ messages: install
 
 setup: install var compilemessages
 	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) setup_roles -v 0
 	$(MANAGE) load_demo --if-empty
 
 # The background worker (AI summaries) runs beside the web server; when either stops,

@@ -59,6 +59,9 @@ class Category(models.Model):
         verbose_name = _("category")
         verbose_name_plural = _("categories")
         ordering = ["position", "pk"]
+        permissions = [
+            ("translate_category", _("Can translate categories into other languages")),
+        ]
 
     def __str__(self):
         return str(self.local.name)
@@ -208,6 +211,10 @@ class Article(models.Model):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         ordering = ["-published_at", "-pk"]
+        permissions = [
+            ("publish_article", _("Can publish, schedule, unpublish and archive articles")),
+            ("translate_article", _("Can translate articles out of their original language")),
+        ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_status_published"),
         ]

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import F, Prefetch
-from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -53,24 +52,24 @@ class TranslationStateAdminMixin:
             )
         )
 
-    @admin.display(description=_("translations"))
-    def translation_state(self, article):
-        records = {record.language: record for record in article.translation_records.all()}
-        rows = []
-        for code, _name in TARGET_LANGUAGES:
-            if code == article.original_language:
-                continue
-            record = records.get(code)
-            if not getattr(article, f"title_{code}", ""):
-                label = _("missing")
-            elif record is None or record.source_version == article.source_version:
-                label = _("current")
-            else:
-                label = _("out of date")
-            rows.append((code.upper(), label))
-        return format_html_join(", ", "{}: {}", rows)
+    def translation_is_stale(self, article, language: str) -> bool:
+        """The original changed since this translation was last marked current."""
+        return any(
+            record.language == language and record.source_version != article.source_version
+            for record in article.translation_records.all()
+        )
 
-    @admin.action(description=_("Mark selected translations as up to date"))
+    def has_translate_permission(self, request) -> bool:
+        opts = self.opts
+        return request.user.has_perm(f"{opts.app_label}.translate_{opts.model_name}") or (
+            request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+        )
+
+    @admin.action(
+        description=_("Mark selected translations as up to date"),
+        permissions=["translate"],
+        location=[admin.ActionLocation.CHANGE_LIST, admin.ActionLocation.CHANGE_FORM],
+    )
     def mark_translations_current(self, request, queryset):
         marked = 0
         for article in queryset:

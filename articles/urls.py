@@ -28,4 +28,6 @@ urlpatterns = [
         cache_page_for_readers(views.ArticleDetailView.as_view()),
         name="detail",
     ),
+    # Staff only and never indexed, so the address stays the same in every language.
+    path("preview/<str:public_id>/", views.ArticlePreviewView.as_view(), name="preview"),
 ]

@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Max, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -47,7 +49,7 @@ class AlternatesMixin:
         return context
 
 
-def article_last_modified(request, public_id: str, slug: str):
+def article_last_modified(request, public_id: str, **kwargs):
     """When anything on the article page last changed, for conditional GET."""
     return (
         Article.objects.published()
@@ -195,6 +197,42 @@ class ArticleDetailView(AlternatesMixin, DetailView):
         return self.object.original_url or super().get_canonical_url(alternates)
 
 
+@method_decorator([never_cache, staff_member_required], name="dispatch")
+class ArticlePreviewView(ArticleDetailView):
+    """Any article in any status, as readers would see it, for the newsroom only.
+
+    The page is the reader's template and context (``article_preview.html`` only adds
+    ``noindex`` and a notice above the article); the response also says ``noindex``
+    in its headers so no search engine keeps it.
+    """
+
+    template_name = "articles/article_preview.html"
+
+    def get_queryset(self):
+        return Article.objects.for_listing()
+
+    def get(self, request, *args, **kwargs):
+        if not request.user.has_perm("articles.view_article"):
+            raise PermissionDenied
+        self.object = self.get_object()
+        response = self.render_to_response(self.get_context_data(object=self.object))
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    def get_object(self, queryset=None):
+        queryset = self.get_queryset() if queryset is None else queryset
+        return get_object_or_404(queryset, public_id=self.kwargs["public_id"].upper())
+
+    def get_alternate_urls(self):
+        urls = {}
+        for code in LANGUAGE_CODES:
+            with translation.override(code):
+                urls[code] = reverse(
+                    "articles:preview", kwargs={"public_id": self.object.public_id}
+                )
+        return urls
+
+
 @require_GET
 def short_link(request, public_id: str):
     """``/a/NWURPW/`` leads to the article in the reader's language."""
@@ -212,11 +250,10 @@ def healthz(request):
 @require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
-    lines = [
-        "User-agent: *",
-        "Disallow: /*/admin/",
-        "Disallow: /*/preview/",
-        "",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    # The admin and the previews live under each language prefix (/en/admin/, /tr/preview/).
+    lines = ["User-agent: *"]
+    lines += [
+        f"Disallow: /{code}/{area}/" for code in LANGUAGE_CODES for area in ("admin", "preview")
     ]
+    lines += ["", f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,6 +1,11 @@
+import io
+
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.utils import translation
+
+from tests.factories import make_user
 
 
 @pytest.fixture(autouse=True)
@@ -11,3 +16,24 @@ def _isolate(settings):
     yield
     translation.deactivate()
     cache.clear()
+
+
+@pytest.fixture
+def roles(db):
+    """The newsroom's groups, exactly as `manage.py setup_roles` creates them."""
+    call_command("setup_roles", verbosity=0, stderr=io.StringIO())
+
+
+@pytest.fixture
+def editor(roles):
+    return make_user(groups=["Editors"], username="editor")
+
+
+@pytest.fixture
+def moderator(roles):
+    return make_user(groups=["Moderators"], username="moderator")
+
+
+@pytest.fixture
+def translator(roles):
+    return make_user(groups=["Translators"], username="translator")

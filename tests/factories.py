@@ -3,11 +3,29 @@
 import itertools
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from articles.models import Article, Category, Source
 
 _counter = itertools.count(1)
+
+
+def make_user(*, groups=(), permissions=(), is_staff=True, **fields):
+    """A user (staff by default) in ``groups``, with extra ``permissions`` ("app.codename")."""
+    n = next(_counter)
+    defaults = {"username": f"user{n}", "email": f"user{n}@example.com"}
+    user = get_user_model().objects.create_user(
+        password="correct horse battery staple", is_staff=is_staff, **{**defaults, **fields}
+    )
+    user.groups.set(Group.objects.filter(name__in=groups))
+    for permission in permissions:
+        app_label, codename = permission.split(".")
+        user.user_permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    return user
 
 
 def make_category(**fields) -> Category:

@@ -170,7 +170,7 @@ def test_robots_txt(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200
     body = response.content.decode()
-    assert "Disallow: /*/admin/" in body
+    assert "Disallow: /en/admin/" in body and "Disallow: /tr/preview/" in body
     assert "Sitemap: http://testserver/sitemap.xml" in body
 
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from articles.models import Article, SummaryState
+from articles.summaries.services import summary_generate
 from tests.factories import make_article, make_articles
 
 from .conftest import human_summary, state_of
@@ -44,7 +45,7 @@ def form_data(client, article, **changes) -> dict:
 
 
 @pytest.fixture
-def editor(db):
+def staff_without_summaries(db):
     """Staff who may change articles but not generate summaries."""
     user = User.objects.create_user("editor", password="pw", is_staff=True)
     user.user_permissions.add(
@@ -215,9 +216,11 @@ def test_button_page_refuses_invalid_input_without_a_500(admin_client):
     )
 
 
-def test_without_the_permission_there_is_no_action_and_no_button_page(client, editor):
+def test_without_the_permission_there_is_no_action_and_no_button_page(
+    client, staff_without_summaries
+):
     article = make_article()
-    client.force_login(editor)
+    client.force_login(staff_without_summaries)
     html = client.get(reverse(CHANGELIST)).content.decode()
     assert "generate_summaries" not in html
     url = reverse("admin:articles_article_summaries", args=[article.pk])
@@ -296,13 +299,29 @@ def test_saving_an_already_published_article_queues_nothing(admin_client):
 
 def test_admin_index_shows_counts_linking_to_the_filtered_list(admin_client):
     make_articles(2)
+    stale = make_article()
+    summary_generate(article=stale, language="en")
+    stale.body_en = "Rewritten entirely. Nothing is the same."
+    stale.save()
     html = admin_client.get(reverse("admin:index")).content.decode()
-    assert "AI summaries of published articles" in html
-    assert "2 articles missing a summary" in html
-    assert "0 articles with a stale summary" in html
-    assert "?status__exact=published&amp;summary=missing" in html
+    changelist = reverse(CHANGELIST)
+    for state, label, count in [
+        ("missing", "Published articles missing a summary", 3),
+        ("stale", "Published articles with a stale summary", 1),
+        ("failed", "Published articles with a failed summary", 0),
+    ]:
+        link = f'<a href="{changelist}?status=published&amp;summary={state}">{label}</a>'
+        assert f'{link}</th>\n          <td class="newsroom-count">{count}</td>' in html
+        listed = admin_client.get(changelist, {"status": "published", "summary": state})
+        assert listed.context["cl"].result_count == count
     turkish = admin_client.get("/tr/admin/").content.decode()
-    assert "Özeti eksik 2 makale" in turkish
+    assert "Özeti eksik yayımlanmış makaleler" in turkish
+
+
+def test_index_counts_need_the_view_permission(client, staff_without_summaries):
+    client.force_login(staff_without_summaries)
+    html = client.get(reverse("admin:index")).content.decode()
+    assert "missing a summary" not in html
 
 
 def test_status_rows_are_listed_read_only(admin_client):
@@ -314,3 +333,38 @@ def test_status_rows_are_listed_read_only(admin_client):
     assert admin_client.get(url).status_code == 200
     admin_client.post(url, {"state": "failed"})
     assert state_of(article, "en").state == State.READY
+
+
+def test_the_publish_action_queues_summaries(admin_client):
+    draft = make_article(status=Article.Status.DRAFT, published_at=None)
+    admin_client.post(reverse(CHANGELIST), {"action": "publish", "_selected_action": [draft.pk]})
+    draft.refresh_from_db()
+    assert draft.status == Article.Status.PUBLISHED
+    assert state_of(draft, "en").state == State.QUEUED
+    assert DBTaskResult.objects.count() == 1
+
+
+def test_editors_may_generate_and_translators_may_not(client, editor, translator):
+    article = make_article(title_tr="Başlık")
+    url = reverse("admin:articles_article_summaries", args=[article.pk])
+    client.force_login(translator)
+    assert "generate_summaries" not in client.get(reverse(CHANGELIST)).content.decode()
+    assert client.post(url, {"languages": ["en"], "scope": "needed"}).status_code == 403
+    client.force_login(editor)
+    assert "generate_summaries" in client.get(reverse(CHANGELIST)).content.decode()
+    assert client.post(url, {"languages": ["en"], "scope": "needed"}).status_code == 302
+    assert state_of(article, "en").state == State.QUEUED
+
+
+def test_a_translators_turkish_summary_counts_as_edited_by_a_person(client, translator):
+    article = make_article(title_tr="Başlık", standfirst_tr="Spot", body_tr="Metin.")
+    client.force_login(translator)
+    data = form_data(client, article, summary_tr="Çevirmenin yazdığı özet.")
+    response = client.post(change_url(article), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    state = state_of(article, "tr")
+    assert (state.state, state.origin, state.edited_by) == (
+        State.READY,
+        SummaryState.Origin.HUMAN,
+        translator,
+    )

@@ -1,0 +1,81 @@
+from django.conf import settings
+from django.contrib import admin
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from .coverage import missing_q
+from .models import Article
+
+Status = Article.Status
+
+
+class StatusFilter(admin.SimpleListFilter):
+    """The workflow status, with scheduled articles told apart from live ones."""
+
+    title = _("status")
+    parameter_name = "status"
+
+    SCHEDULED = "scheduled"
+    LIVE = "live"
+    CURRENT = "current"
+
+    def lookups(self, request, model_admin):
+        return [
+            (Status.DRAFT, Status.DRAFT.label),
+            (Status.REVIEW, Status.REVIEW.label),
+            (self.SCHEDULED, _("Scheduled")),
+            (self.LIVE, _("Published and visible")),
+            (Status.ARCHIVED, Status.ARCHIVED.label),
+            (self.CURRENT, _("Everything but archived")),
+        ]
+
+    @staticmethod
+    def scheduled(queryset):
+        """Published with a publication time still to come (the mirror of ``published()``)."""
+        return queryset.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == self.SCHEDULED:
+            return self.scheduled(queryset)
+        if value == self.LIVE:
+            return queryset.published()
+        if value == self.CURRENT:
+            return queryset.exclude(status=Status.ARCHIVED)
+        if value in Status.values:
+            return queryset.filter(status=value)
+        return queryset
+
+
+class CoverageFilter(admin.SimpleListFilter):
+    """Translation coverage per language: ``?coverage=tr_missing``, ``tr_title``, ``tr_complete``.
+
+    Only articles from another original language can miss a translation into a language.
+    """
+
+    title = _("translation")
+    parameter_name = "coverage"
+
+    def lookups(self, request, model_admin):
+        choices = []
+        for code, name in settings.LANGUAGES:
+            language = {"language": name}
+            choices += [
+                (f"{code}_missing", gettext("Incomplete %(language)s translation") % language),
+                (f"{code}_title", gettext("Missing %(language)s title") % language),
+                (f"{code}_complete", gettext("Complete %(language)s translation") % language),
+            ]
+        return choices
+
+    def queryset(self, request, queryset):
+        code, _sep, kind = (self.value() or "").partition("_")
+        if code not in dict(settings.LANGUAGES):
+            return queryset
+        if kind == "missing":
+            return queryset.filter(missing_q(code))
+        if kind == "title":
+            return queryset.filter(missing_q(code, fields=("title",)))
+        if kind == "complete":
+            return queryset.exclude(missing_q(code))
+        return queryset

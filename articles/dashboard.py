@@ -1,0 +1,98 @@
+"""The newsroom dashboard at the top of the admin's index page.
+
+Each source below is a function ``(user) -> list[DashboardItem]`` that returns the
+counts one part of the newsroom needs (nothing when the user may not see them), each
+linked to the admin list filtered to exactly the rows counted. To add a count, write a
+source and append it to ``SOURCES``.
+"""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext
+
+from .admin_filters import StatusFilter
+from .coverage import missing_q
+from .models import Article
+from .summaries.services import summary_dashboard_counts
+
+
+@dataclass(frozen=True)
+class DashboardItem:
+    label: str
+    count: int
+    url: str
+
+
+def _article_list(**filters: str) -> str:
+    return f"{reverse('admin:articles_article_changelist')}?{urlencode(filters)}"
+
+
+def articles_in_review(user) -> list[DashboardItem]:
+    if not user.has_perm("articles.view_article"):
+        return []
+    count = Article.objects.filter(status=Article.Status.REVIEW).count()
+    return [
+        DashboardItem(
+            gettext("Articles in review"), count, _article_list(status=Article.Status.REVIEW)
+        )
+    ]
+
+
+def scheduled_articles(user) -> list[DashboardItem]:
+    if not user.has_perm("articles.view_article"):
+        return []
+    count = StatusFilter.scheduled(Article.objects.all()).count()
+    return [
+        DashboardItem(
+            gettext("Scheduled articles"), count, _article_list(status=StatusFilter.SCHEDULED)
+        )
+    ]
+
+
+def articles_missing_translation(user) -> list[DashboardItem]:
+    """One count per language: current articles whose translation into it is incomplete."""
+    if not user.has_perm("articles.view_article"):
+        return []
+    current = Article.objects.exclude(status=Article.Status.ARCHIVED)
+    return [
+        DashboardItem(
+            gettext("Articles missing a translation into %(language)s") % {"language": name},
+            current.filter(missing_q(code)).count(),
+            _article_list(coverage=f"{code}_missing", status=StatusFilter.CURRENT),
+        )
+        for code, name in settings.LANGUAGES
+    ]
+
+
+def summary_problems(user) -> list[DashboardItem]:
+    """Published articles (live or scheduled) with a missing, stale or failed summary."""
+    if not user.has_perm("articles.view_summarystate"):
+        return []
+    labels = {
+        "missing": gettext("Published articles missing a summary"),
+        "stale": gettext("Published articles with a stale summary"),
+        "failed": gettext("Published articles with a failed summary"),
+    }
+    return [
+        DashboardItem(
+            labels[state], count, _article_list(status=Article.Status.PUBLISHED, summary=state)
+        )
+        for state, count in summary_dashboard_counts().items()
+    ]
+
+
+SOURCES = [
+    articles_in_review,
+    scheduled_articles,
+    articles_missing_translation,
+    summary_problems,
+    # Comments waiting for review (issue 3) become one source here, checking their own
+    # app's permission.
+]
+
+
+def dashboard_items(user) -> list[DashboardItem]:
+    return [item for source in SOURCES for item in source(user)]
