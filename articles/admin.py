@@ -90,6 +90,7 @@ class ArticleAdmin(
             },
         ),
         (_("Source"), {"fields": ["source", "original_url"]}),
+        (_("Comments"), {"fields": ["comments_closed"]}),
         (
             _("Record"),
             {

@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 
 from .admin_filters import StatusFilter
 from .coverage import missing_q
-from .models import Article
+from .models import Article, TranslationRecord
 from .summaries.services import summary_dashboard_counts
 
 
@@ -67,6 +67,37 @@ def articles_missing_translation(user) -> list[DashboardItem]:
     ]
 
 
+def translations_out_of_date(user) -> list[DashboardItem]:
+    """Translations whose original changed since a translator last marked them current."""
+    if not user.has_perm("articles.view_article"):
+        return []
+    stale = TranslationRecord.objects.out_of_date().exclude(article__status=Article.Status.ARCHIVED)
+    return [
+        DashboardItem(
+            gettext("%(language)s translations out of date") % {"language": name},
+            stale.filter(language=code).count(),
+            _article_list(translation=f"stale-{code}"),
+        )
+        for code, name in settings.LANGUAGES
+        if code != settings.LANGUAGE_CODE
+    ]
+
+
+def comments_waiting(user) -> list[DashboardItem]:
+    from comments.models import Comment
+
+    if not user.has_perm("comments.view_comment"):
+        return []
+    url = (
+        f"{reverse('admin:comments_comment_changelist')}?{urlencode({'status__exact': 'pending'})}"
+    )
+    return [
+        DashboardItem(
+            gettext("Comments waiting for review"), Comment.objects.pending().count(), url
+        )
+    ]
+
+
 def summary_problems(user) -> list[DashboardItem]:
     """Published articles (live or scheduled) with a missing, stale or failed summary."""
     if not user.has_perm("articles.view_summarystate"):
@@ -85,12 +116,12 @@ def summary_problems(user) -> list[DashboardItem]:
 
 
 SOURCES = [
+    comments_waiting,
     articles_in_review,
     scheduled_articles,
     articles_missing_translation,
+    translations_out_of_date,
     summary_problems,
-    # Comments waiting for review (issue 3) become one source here, checking their own
-    # app's permission.
 ]
 
 

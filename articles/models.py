@@ -189,6 +189,11 @@ class Article(models.Model):
         _("status"), max_length=12, choices=Status, default=Status.DRAFT, db_index=False
     )
     published_at = models.DateTimeField(_("publication time"), null=True, blank=True)
+    comments_closed = models.BooleanField(
+        _("comments closed"),
+        default=False,
+        help_text=_("Readers can no longer comment; approved comments stay visible."),
+    )
     public_id = models.CharField(
         _("public ID"), max_length=public_ids.LENGTH, unique=True, editable=False
     )

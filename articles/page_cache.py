@@ -116,6 +116,7 @@ def cache_page_for_readers(view):
                 response[header] = value
             response["X-Page-Cache"] = "hit"
             return response
+        request.page_cache_active = True
         response = view(request, *args, **kwargs)
         if hasattr(response, "render") and callable(response.render):
             response = response.render()

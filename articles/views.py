@@ -12,6 +12,8 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import condition, require_GET
 from django.views.generic import DetailView, ListView
 
+from comments.context import comment_section
+
 from .models import LANGUAGE_CODES, Article, Category, missing_text
 
 
@@ -50,13 +52,17 @@ class AlternatesMixin:
 
 
 def article_last_modified(request, public_id: str, **kwargs):
-    """When anything on the article page last changed, for conditional GET."""
-    return (
+    """When anything on the article page last changed (text or a comment's approval)."""
+    row = (
         Article.objects.published()
         .filter(public_id=public_id)
-        .values_list("updated_at", flat=True)
+        .annotate(
+            comments_changed=Max("comments__moderated_at", filter=Q(comments__status="approved"))
+        )
+        .values_list("updated_at", "comments_changed")
         .first()
     )
+    return max(filter(None, row)) if row else None
 
 
 def feed_last_modified(request):
@@ -156,11 +162,14 @@ class ArticleDetailView(AlternatesMixin, DetailView):
         return self.render_to_response(context)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
+        context = super().get_context_data(
             current_category=self.object.category,
             structured_data=self.get_structured_data(),
             **kwargs,
         )
+        form = context.get("comment_form")
+        context.update(comment_section(request=self.request, article=self.object, form=form))
+        return context
 
     def get_structured_data(self) -> dict:
         """schema.org NewsArticle for search engines, in the page's language."""

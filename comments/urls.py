@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "comments"
 
-urlpatterns = []
+urlpatterns = [
+    path("jsi18n.js", views.javascript_catalog, name="jsi18n"),
+    path("<str:public_id>/", views.comment_create, name="create"),
+]

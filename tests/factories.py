@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from articles.models import Article, Category, Source
+from comments.models import Comment
 
 _counter = itertools.count(1)
 
@@ -64,3 +65,20 @@ def make_articles(count: int, **fields) -> list[Article]:
     category = fields.pop("category", None) or make_category()
     source = fields.pop("source", None) or make_source()
     return [make_article(category=category, source=source, **fields) for _ in range(count)]
+
+
+def make_comment(**fields) -> Comment:
+    if "article" not in fields:
+        fields["article"] = make_article()
+    article = fields["article"]
+    defaults = {
+        "article_public_id": article.public_id if article else "ZZZZZZ",
+        "name": "Ayşe Reader",
+        "text": "Thanks, this cleared it up for me.",
+        "language": "en",
+        "status": Comment.Status.APPROVED,
+    }
+    values = {**defaults, **fields}
+    if values["status"] in (Comment.Status.APPROVED, Comment.Status.REJECTED):
+        values.setdefault("moderated_at", timezone.now())
+    return Comment.objects.create(**values)

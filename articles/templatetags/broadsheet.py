@@ -104,8 +104,10 @@ class FreshNode(template.Node):
         self.name, self.arg, self.nodelist = name, arg, nodelist
 
     def render(self, context):
+        content = self.nodelist.render(context)
+        request = context.get("request")
+        if not getattr(request, "page_cache_active", False):
+            return content
         name = self.name.resolve(context)
         arg = str(self.arg.resolve(context))
-        return format_html(
-            "<!--fresh:{}:{}-->{}<!--/fresh-->", name, arg, self.nodelist.render(context)
-        )
+        return format_html("<!--fresh:{}:{}-->{}<!--/fresh-->", name, arg, content)

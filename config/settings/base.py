@@ -213,6 +213,35 @@ BROADSHEET_PAGE_CACHE_SECONDS = 600
 # Open Graph wants a territory with each language.
 BROADSHEET_OG_LOCALES = {"en": "en_GB", "tr": "tr_TR"}
 
+# Comments (see README, "Comments and moderation")
+# Seconds a human-check question stays valid; its nonce is remembered that long.
+COMMENTS_CHALLENGE_MAX_AGE = 30 * 60
+# A form sent sooner than this after it was shown is treated as spam.
+COMMENTS_MIN_SUBMIT_SECONDS = 3
+# Submissions per client (salted hash of the address) per window, kept in the cache.
+COMMENTS_RATE_LIMIT = 5
+COMMENTS_RATE_WINDOW = 10 * 60
+# More links than this marks a comment as spam.
+COMMENTS_MAX_LINKS = 2
+# Close comments this many days after publication; None keeps them open.
+COMMENTS_CLOSE_AFTER_DAYS = (
+    int(os.environ["COMMENTS_CLOSE_AFTER_DAYS"])
+    if os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "").strip()
+    else None
+)
+# Where the client address comes from; behind a proxy e.g. "HTTP_X_REAL_IP".
+COMMENTS_CLIENT_IP_HEADER = os.environ.get("COMMENTS_CLIENT_IP_HEADER", "REMOTE_ADDR")
+# Mixed with SECRET_KEY into the address hash; change it to forget old fingerprints.
+COMMENTS_CLIENT_HASH_SALT = os.environ.get("COMMENTS_CLIENT_HASH_SALT", "broadsheet.comments")
+# E-mail moderators a digest of comments waiting for review.
+COMMENTS_NOTIFY_MODERATORS = env_bool("COMMENTS_NOTIFY_MODERATORS", True)
+# Comments arriving within this many seconds share one digest.
+COMMENTS_DIGEST_INTERVAL = 10 * 60
+# Digest recipients; when empty, active staff allowed to change comments.
+COMMENTS_MODERATOR_EMAILS = env_list("COMMENTS_MODERATOR_EMAILS")
+# The site's address, for links in e-mails.
+BROADSHEET_SITE_URL = os.environ.get("BROADSHEET_SITE_URL", "http://127.0.0.1:8000")
+
 # AI summaries (articles/summaries/). With BROADSHEET_AI_MODEL set, an OpenAI-compatible
 # server writes them (OpenAI, or a local Ollama, vLLM or llama.cpp server at
 # BROADSHEET_AI_BASE_URL); without it, the offline extractive backend quotes the lead

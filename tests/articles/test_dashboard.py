@@ -45,10 +45,12 @@ def test_the_dashboard_counts_what_needs_attention_and_links_to_exactly_those(cl
     client.force_login(editor)
     items = dashboard(client)
     assert list(items) == [
+        "Comments waiting for review",
         "Articles in review",
         "Scheduled articles",
         "Articles missing a translation into English",
         "Articles missing a translation into Turkish",
+        "Turkish translations out of date",
         "Published articles missing a summary",
         "Published articles with a stale summary",
         "Published articles with a failed summary",
@@ -58,6 +60,7 @@ def test_the_dashboard_counts_what_needs_attention_and_links_to_exactly_those(cl
         "Scheduled articles": ["Tomorrow"],
         "Articles missing a translation into English": [],
         "Articles missing a translation into Turkish": ["Review A", "Review B", "Tomorrow"],
+        "Turkish translations out of date": [],
         "Published articles missing a summary": ["Tomorrow", "Translated"],
         "Published articles with a stale summary": [],
         "Published articles with a failed summary": [],

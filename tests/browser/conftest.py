@@ -1,12 +1,15 @@
-"""Browser tests drive the system Chromium through Playwright (no downloaded browser)."""
+"""Browser tests drive the system Chromium through Playwright (pytest-playwright).
+
+Without /usr/bin/chromium they skip loudly on a developer's machine; under CI
+(the CI environment variable is set) a missing browser fails them instead.
+"""
 
 import os
 from pathlib import Path
 
 import pytest
 
-# The sync Playwright API runs an event loop in the test thread; Django's ORM calls made
-# by the tests themselves are still synchronous and safe.
+# Playwright's sync API runs an event loop in the test thread; the ORM must still work.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -20,11 +23,20 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _chromium_present():
+    if CHROMIUM.exists():
+        return
+    message = f"BROWSER TESTS NOT RUN: {CHROMIUM} is missing (apt-get install chromium)."
+    if os.environ.get("CI"):
+        pytest.fail(message + " Under CI they must run.", pytrace=False)
+    pytest.skip(message)
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing: install it with `apt-get install -y chromium`."
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(f"BROWSER TESTS SKIPPED: {message}")
-    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS}
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        "args": CHROMIUM_ARGS,
+    }

@@ -1,0 +1,207 @@
+import unicodedata
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Div, Field, Layout, Submit
+from django import forms
+from django.conf import settings
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
+from . import captcha, rules
+from .models import Comment
+from .services import challenge_is_used
+
+
+class CommentForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=rules.NAME_MAX_LENGTH,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={"required": _("Please enter your name.")},
+    )
+    email = forms.EmailField(
+        label=_("E-mail (optional)"),
+        required=False,
+        help_text=_("Only editors see it; it is never shown on the site."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    # No max_length here: the limit is counted in clean_text exactly as the browser counts.
+    text = forms.CharField(
+        label=_("Comment"),
+        strip=False,
+        widget=forms.Textarea(
+            attrs={"rows": 6, "maxlength": rules.MAX_LENGTH, "data-max-chars": rules.MAX_LENGTH}
+        ),
+        error_messages={"required": _("Please write your comment.")},
+    )
+    # The honeypot: hidden from people, tempting to bots.
+    homepage = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    started = forms.CharField(required=False, widget=forms.HiddenInput)
+    token = forms.CharField(required=False, widget=forms.HiddenInput)
+    answer = forms.CharField(
+        label=_("Human check"),
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "off", "size": 4, "class": "answer"}
+        ),
+        error_messages={"required": _("Please answer the human check.")},
+    )
+
+    def __init__(
+        self,
+        data=None,
+        *,
+        article,
+        challenge_required: bool = True,
+        challenge: captcha.Challenge | None = None,
+        initial=None,
+    ):
+        super().__init__(data, initial=initial)
+        self.article = article
+        self.challenge_required = challenge_required
+        self.challenge: captcha.Challenge | None = None  # the answered one, once valid
+        self.challenge_failed = False  # the reader needs a new question
+        self.spent_challenge: captcha.Challenge | None = None  # to record as used
+        self.fields["text"].help_text = ngettext(
+            "At most %(max)s character.", "At most %(max)s characters.", rules.MAX_LENGTH
+        ) % {"max": rules.MAX_LENGTH}
+        if not self.is_bound:
+            self.initial.setdefault("started", captcha.started_stamp())
+        if not challenge_required:
+            del self.fields["token"]
+            del self.fields["answer"]
+        elif challenge is not None:
+            self.show_challenge(challenge)
+        elif self.is_bound:
+            try:
+                shown = captcha.read_challenge(
+                    self.data.get("token", ""), article_id=self.article.pk
+                )
+            except captcha.ChallengeError:
+                pass
+            else:
+                self._label_answer(shown)
+        self.helper = self._build_helper()
+
+    def _label_answer(self, challenge: captcha.Challenge) -> None:
+        self.fields["answer"].label = gettext("Human check: %(a)s + %(b)s = ?") % {
+            "a": challenge.a,
+            "b": challenge.b,
+        }
+        self._bound_fields_cache.pop("answer", None)
+
+    def show_challenge(self, challenge: captcha.Challenge) -> None:
+        """Ask ``challenge`` (a new question): the previous answer is cleared."""
+        if self.is_bound:
+            data = self.data.copy()
+            data["token"] = challenge.token
+            data["answer"] = ""
+            self.data = data
+        else:
+            self.initial["token"] = challenge.token
+        self._bound_fields_cache.pop("token", None)
+        self._label_answer(challenge)
+
+    def _build_helper(self) -> FormHelper:
+        helper = FormHelper(self)
+        helper.form_id = "comment-form-fields"
+        helper.form_action = (
+            reverse("comments:create", kwargs={"public_id": self.article.public_id})
+            + "#comment-form"
+        )
+        helper.attrs = {"novalidate": ""}
+        fields = [
+            "name",
+            "email",
+            Field("text"),
+            Div("homepage", css_class="comment-hp", aria_hidden="true"),
+            "started",
+        ]
+        if self.challenge_required:
+            fields += ["token", Field("answer", wrapper_class="comment-answer")]
+        else:
+            fields.append(
+                HTML(
+                    format_html(
+                        '<p class="form-text">{}</p>',
+                        gettext("You are signed in as staff: no human check needed."),
+                    )
+                )
+            )
+        helper.layout = Layout(*fields, Submit("send", gettext("Send comment")))
+        return helper
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        if any(unicodedata.category(char) in {"Cc", "Cf", "Zl", "Zp"} for char in name):
+            raise forms.ValidationError(
+                gettext("Please write your name on one line, without special characters."),
+                code="invalid",
+            )
+        return name
+
+    def clean_text(self):
+        text = rules.normalise_newlines(self.cleaned_data["text"])
+        length = rules.comment_length(text)
+        if length > rules.MAX_LENGTH:
+            raise forms.ValidationError(
+                ngettext(
+                    "Please shorten your comment to at most %(max)s characters (it has %(count)s).",
+                    "Please shorten your comment to at most %(max)s characters (it has %(count)s).",
+                    rules.MAX_LENGTH,
+                )
+                % {"max": rules.MAX_LENGTH, "count": length},
+                code="max_length",
+            )
+        if not text.strip():
+            raise forms.ValidationError(self.fields["text"].error_messages["required"])
+        return text.strip()
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.challenge_required:
+            return cleaned
+        try:
+            challenge = captcha.read_challenge(cleaned.get("token", ""), article_id=self.article.pk)
+        except captcha.ChallengeError as error:
+            self.challenge_failed = True
+            self.add_error("answer", error.message)
+            return cleaned
+        if challenge_is_used(nonce=challenge.nonce):
+            self.challenge_failed = True
+            self.add_error(
+                "answer",
+                gettext("This human check was already used. Please answer the new question."),
+            )
+            return cleaned
+        if "answer" not in cleaned:  # left empty: the same question stays
+            return cleaned
+        if not challenge.is_answered_by(cleaned["answer"]):
+            self.challenge_failed = True
+            self.spent_challenge = challenge
+            self.add_error(
+                "answer", gettext("That answer is not right. Please answer the new question.")
+            )
+            return cleaned
+        self.challenge = challenge
+        return cleaned
+
+    def spam_signals(self) -> list[str]:
+        """What the spam rules noticed about this (valid) submission."""
+        signals = []
+        if self.cleaned_data.get("homepage"):
+            signals.append(Comment.SpamSignal.HONEYPOT)
+        elapsed = captcha.seconds_since_start(self.cleaned_data.get("started", ""))
+        if elapsed is None:
+            signals.append(Comment.SpamSignal.NO_START)
+        elif elapsed < settings.COMMENTS_MIN_SUBMIT_SECONDS:
+            signals.append(Comment.SpamSignal.TOO_FAST)
+        if rules.count_links(self.cleaned_data.get("text", "")) > settings.COMMENTS_MAX_LINKS:
+            signals.append(Comment.SpamSignal.LINKS)
+        return [str(signal) for signal in signals]

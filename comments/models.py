@@ -1,0 +1,152 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from articles import public_ids
+from articles.models import Article
+
+from .rules import MAX_LENGTH, NAME_MAX_LENGTH
+
+
+class CommentQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=Comment.Status.APPROVED)
+
+    def pending(self):
+        return self.filter(status=Comment.Status.PENDING)
+
+    def for_page(self, article: Article):
+        """What readers see under ``article``: approved comments, oldest first."""
+        return self.approved().filter(article=article).order_by("created_at", "pk")
+
+
+class Comment(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending review")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        SPAM = "spam", _("Spam")
+
+    class SpamSignal(models.TextChoices):
+        HONEYPOT = "honeypot", _("Hidden field filled in")
+        TOO_FAST = "too_fast", _("Sent too soon after the form was shown")
+        NO_START = "no_start", _("Form start time missing or altered")
+        LINKS = "links", _("Too many links")
+
+    # Deleting an article keeps its comments and their moderation history: the link
+    # becomes empty and ``article_public_id`` (never reused) still says where they were.
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="comments",
+        verbose_name=_("article"),
+    )
+    article_public_id = models.CharField(
+        _("article ID"), max_length=public_ids.LENGTH, editable=False, db_index=True
+    )
+    name = models.CharField(_("name"), max_length=NAME_MAX_LENGTH)
+    email = models.EmailField(
+        _("e-mail"), blank=True, help_text=_("Only editors see it; never shown on the site.")
+    )
+    text = models.TextField(_("comment"))
+    language = models.CharField(
+        _("language"),
+        max_length=7,
+        choices=settings.LANGUAGES,
+        help_text=_("The language of the page the comment was written on."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.PENDING, db_index=False
+    )
+    spam_signals = models.CharField(
+        _("spam signals"),
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text=_("What the spam protection noticed when the comment was sent."),
+    )
+    client_hash = models.CharField(
+        _("client fingerprint"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("A salted hash of the sender's address; the address itself is not kept."),
+    )
+    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="moderated_comments",
+        verbose_name=_("moderated by"),
+    )
+    moderated_at = models.DateTimeField(_("moderated"), null=True, blank=True)
+    notified_at = models.DateTimeField(
+        _("moderators notified"), null=True, blank=True, editable=False
+    )
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(
+                fields=["article", "status", "created_at"], name="comment_article_status_time"
+            ),
+            models.Index(fields=["status", "created_at"], name="comment_status_time"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["pending", "approved", "rejected", "spam"]),
+                name="comment_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("text"), MAX_LENGTH),
+                name="comment_text_max_1200",
+            ),
+            models.CheckConstraint(condition=~Q(text=""), name="comment_text_not_empty"),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("name"), NAME_MAX_LENGTH),
+                name="comment_name_max_80",
+            ),
+            models.CheckConstraint(condition=~Q(name=""), name="comment_name_not_empty"),
+            models.CheckConstraint(
+                condition=~Q(status__in=["approved", "rejected"]) | Q(moderated_at__isnull=False),
+                name="comment_decision_has_time",
+            ),
+        ]
+
+    def __str__(self):
+        return _("Comment by %(name)s on #%(article)s") % {
+            "name": self.name,
+            "article": self.article_public_id,
+        }
+
+    def spam_signal_labels(self) -> list[str]:
+        """The recorded signals (stored comma-separated) in words."""
+        labels = dict(self.SpamSignal.choices)
+        codes = [code for code in self.spam_signals.split(",") if code]
+        return [str(labels.get(code, code)) for code in codes]
+
+
+class UsedChallenge(models.Model):
+    """A human-check nonce that has been used; a token carrying it is refused."""
+
+    nonce = models.CharField(max_length=64, primary_key=True)
+    used_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("used human check")
+        verbose_name_plural = _("used human checks")
+
+    def __str__(self):
+        return self.nonce

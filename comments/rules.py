@@ -1,0 +1,69 @@
+"""The rules a comment is measured against, shared by the form, the services and the page.
+
+The browser's counter (static/js/comments.js) counts exactly as ``comment_length`` does:
+line breaks are normalised to ``\\n`` first (browsers submit ``\\r\\n``), then code points
+are counted, so an emoji is one character on both sides.
+"""
+
+import re
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext, ngettext
+
+MAX_LENGTH = 1200
+NAME_MAX_LENGTH = 80
+
+# Anything a reader's browser or a bot would turn into a link.
+LINK_PATTERN = re.compile(
+    r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.|<\s*a\b|\[url\b|\bmailto:)", re.IGNORECASE
+)
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def comment_length(text: str) -> int:
+    """Characters as the reader sees them counted: code points after newline normalisation."""
+    return len(normalise_newlines(text))
+
+
+def count_links(text: str) -> int:
+    return len(LINK_PATTERN.findall(text))
+
+
+def client_hash(ip: str) -> str:
+    """A keyed, salted hash of the client's address; the address itself is never stored."""
+    salt = settings.COMMENTS_CLIENT_HASH_SALT
+    return salted_hmac(salt, ip or "unknown", algorithm="sha256").hexdigest()[:32]
+
+
+def client_ip(request) -> str:
+    value = request.META.get(settings.COMMENTS_CLIENT_IP_HEADER, "") or ""
+    # A proxy header may hold a chain "client, proxy1, proxy2": the first is the client.
+    return value.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
+
+
+def auto_close_time(article) -> datetime | None:
+    days = settings.COMMENTS_CLOSE_AFTER_DAYS
+    if days is None or article.published_at is None:
+        return None
+    return article.published_at + timedelta(days=days)
+
+
+def closed_reason(article, *, now: datetime | None = None) -> str:
+    """Why readers cannot comment on ``article``, or "" when they can."""
+    if article.comments_closed:
+        return gettext("Comments are closed for this article.")
+    closes_at = auto_close_time(article)
+    if closes_at is not None and closes_at <= (now or timezone.now()):
+        days = settings.COMMENTS_CLOSE_AFTER_DAYS
+        return ngettext(
+            "Comments close %(days)s day after publication.",
+            "Comments close %(days)s days after publication.",
+            days,
+        ) % {"days": days}
+    return ""

@@ -1,0 +1,87 @@
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import translation
+from django.utils.translation import gettext
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_http_methods
+from django.views.i18n import JavaScriptCatalog
+
+from articles.models import Article
+from articles.views import ArticleDetailView
+
+from . import captcha, rules, services
+from .context import is_trusted
+from .forms import CommentForm
+
+
+@require_http_methods(["GET", "POST"])
+def comment_create(request, public_id: str):
+    """The comment form's target: store the comment, then back to the article (PRG)."""
+    article = get_object_or_404(
+        Article.objects.published().for_listing(), public_id=public_id.upper()
+    )
+    if request.method == "GET":
+        return redirect(article.get_absolute_url() + "#comment-form")
+    reason = rules.closed_reason(article)
+    if reason:
+        messages.error(request, reason)
+        return redirect(article.get_absolute_url() + "#main")
+
+    trusted = is_trusted(request)
+    client = rules.client_hash(rules.client_ip(request))
+    if not trusted and services.client_rate_exceeded(client=client):
+        # Neutral on purpose: the sender is not told which rule stopped them.
+        form = CommentForm(
+            article=article,
+            challenge=captcha.new_challenge(article_id=article.pk),
+            initial={key: request.POST.get(key, "") for key in ("name", "email", "text")},
+        )
+        message = gettext(
+            "We could not accept your comment just now. Please try again in a few minutes."
+        )
+        return _article_with_form(request, article, form, error=message, status=429)
+
+    form = CommentForm(request.POST, article=article, challenge_required=not trusted)
+    if not form.is_valid():
+        if form.spent_challenge is not None:
+            services.challenge_spend(nonce=form.spent_challenge.nonce)
+        if form.challenge_failed:
+            form.show_challenge(captcha.new_challenge(article_id=article.pk))
+        return _article_with_form(request, article, form, status=400)
+
+    data = form.cleaned_data
+    try:
+        services.comment_submit(
+            article=article,
+            name=data["name"],
+            email=data["email"],
+            text=data["text"],
+            language=translation.get_language(),
+            client_hash=client,
+            spam_signals=[] if trusted else form.spam_signals(),
+            challenge=form.challenge,
+        )
+    except services.ChallengeAlreadyUsed as refusal:
+        form.add_error("answer", refusal.message)
+        form.show_challenge(captcha.new_challenge(article_id=article.pk))
+        return _article_with_form(request, article, form, status=400)
+    except services.CommentRefused as refusal:
+        return _article_with_form(request, article, form, error=refusal.message, status=400)
+    messages.success(request, gettext("Thank you. Your comment will appear after editor review."))
+    # "#main" puts the reader where the message is (and overrides the form's
+    # "#comment-form", which browsers would otherwise carry over to the redirect).
+    return redirect(article.get_absolute_url() + "#main")
+
+
+def _article_with_form(request, article, form, *, status: int, error: str = ""):
+    """The article page again, with the reader's form, text and errors in place."""
+    view = ArticleDetailView()
+    view.setup(request, public_id=article.public_id, slug=article.local.slug)
+    view.object = article
+    context = view.get_context_data(object=article, comment_form=form, comment_error=error)
+    return view.render_to_response(context, status=status)
+
+
+javascript_catalog = cache_control(max_age=3600, public=True)(
+    JavaScriptCatalog.as_view(packages=["comments"])
+)

@@ -1,0 +1,120 @@
+import random
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from comments.models import Comment
+from comments.rules import comment_length
+from tests.factories import make_article
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+REVIEW_MESSAGE = "Thank you. Your comment will appear after editor review."
+
+
+@pytest.fixture
+def article(settings):
+    # A person in a test types faster than the minimum-time rule allows.
+    settings.COMMENTS_MIN_SUBMIT_SECONDS = 0
+    return make_article(title_en="Docker images", title_tr="Docker imajları")
+
+
+def _answer(page) -> str:
+    label = page.locator("label[for=id_answer]").inner_text()
+    match = re.search(r"(\d+) \+ (\d+) = \?", label)
+    assert match, label
+    return str(int(match[1]) + int(match[2]))
+
+
+def test_reader_writes_a_comment_in_chromium(live_server, page, article):
+    page.goto(live_server.url + article.get_absolute_url("en"))
+    counter = page.locator("#id_text_counter")
+    expect(counter).to_have_text("0 / 1200 characters")
+    expect(page.locator("#id_text_helptext")).to_be_hidden()  # the counter replaces the hint
+    expect(page.locator("#id_text_live")).to_have_attribute("aria-live", "polite")
+
+    page.locator("#id_name").fill("Ayşe")
+    text_box = page.locator("#id_text")
+    text_box.press_sequentially("Hi 😀")
+    expect(counter).to_have_text("4 / 1200 characters")  # the emoji is one character
+    text_box.press("Enter")
+    text_box.press_sequentially("ok")
+    expect(counter).to_have_text("7 / 1200 characters")  # the line break is one too
+    expect(page.locator("#id_text_live")).to_have_text("1193 characters left")
+
+    # A wrong answer: the text stays, the error is shown and focused, a new question comes.
+    page.locator("#id_answer").fill(str(int(_answer(page)) + 1))
+    page.locator("#submit-id-send").click()
+    expect(page.locator("#id_answer_error")).to_contain_text("That answer is not right.")
+    expect(page.locator("#comment-errors")).to_be_focused()
+    expect(text_box).to_have_value("Hi 😀\nok")
+    expect(page.locator("#id_name")).to_have_value("Ayşe")
+    expect(counter).to_have_text("7 / 1200 characters")
+    assert not Comment.objects.exists()
+
+    # The right answer: back on the article with the review message.
+    page.locator("#id_answer").fill(f" {_answer(page)} ")
+    page.locator("#submit-id-send").click()
+    expect(page.locator(".messages")).to_contain_text(REVIEW_MESSAGE)
+    assert page.url == live_server.url + article.get_absolute_url("en") + "#main"
+    expect(page.locator(".messages")).to_be_in_viewport()
+    comment = Comment.objects.get()
+    assert comment.text == "Hi 😀\nok"
+    assert comment.status == Comment.Status.PENDING
+
+
+def test_counter_counts_exactly_like_the_server(live_server, page, article):
+    page.goto(live_server.url + article.get_absolute_url("en"))
+    samples = [
+        "",
+        "plain",
+        "a\r\nb",
+        "a\rb\nc",
+        "😀👍🏽🇹🇷",
+        "e\u0301",  # e + combining accent: two code points on both sides
+        "İstanbul’da çığ",
+        "\U0001f468\u200d\U0001f469\u200d\U0001f467",
+    ]
+    # And a few hundred random mixes of line breaks, Turkish letters and astral characters.
+    rng = random.Random(1200)
+    alphabet = ["a", " ", "\r", "\n", "\r\n", "ş", "İ", "😀", "🇹🇷", "\u200d", "𝔘", "\t"]
+    samples += ["".join(rng.choices(alphabet, k=rng.randint(1, 60))) for _ in range(300)]
+    counts = page.evaluate("(samples) => samples.map(window.BroadsheetComments.count)", samples)
+    assert counts == [comment_length(sample) for sample in samples]
+
+
+def test_the_box_takes_no_more_than_1200_characters_even_with_emoji(live_server, page, article):
+    page.goto(live_server.url + article.get_absolute_url("en"))
+    text_box = page.locator("#id_text")
+    text_box.fill("😀" * 1199)
+    expect(page.locator("#id_text_counter")).to_have_text("1199 / 1200 characters")
+    text_box.press_sequentially("ab")
+    expect(page.locator("#id_text_counter")).to_have_text("1200 / 1200 characters")
+    assert text_box.input_value() == "😀" * 1199 + "a"
+
+
+def test_the_counter_speaks_turkish_on_turkish_pages(live_server, page, article):
+    page.goto(live_server.url + article.get_absolute_url("tr"))
+    expect(page.locator("#id_text_counter")).to_have_text("0 / 1200 karakter")
+    page.locator("#id_text").press_sequentially("Merhaba")
+    expect(page.locator("#id_text_counter")).to_have_text("7 / 1200 karakter")
+
+
+def test_the_form_works_without_javascript(live_server, browser, article):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + article.get_absolute_url("tr"))
+        expect(page.locator("#id_text_counter")).to_have_count(0)
+        expect(page.locator("#id_text_helptext")).to_have_text("En fazla 1200 karakter.")
+        page.locator("#id_name").fill("Mehmet")
+        page.locator("#id_text").fill("JavaScript olmadan da çalışıyor.")
+        page.locator("#id_answer").fill(_answer(page))
+        page.locator("#submit-id-send").click()
+        expect(page.locator(".messages")).to_contain_text(
+            "Teşekkürler. Yorumunuz editör incelemesinden sonra görünecek."
+        )
+    finally:
+        context.close()
+    assert Comment.objects.get().language == "tr"
