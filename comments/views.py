@@ -1,5 +1,9 @@
+import logging
+from functools import wraps
+
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.db import DatabaseError
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
@@ -13,8 +17,41 @@ from . import captcha, rules, services
 from .context import is_trusted
 from .forms import CommentForm
 
+logger = logging.getLogger(__name__)
+# What the reader typed, and what the human check needs to be answered again.
+RESUBMITTED_FIELDS = ["name", "email", "text", "token", "answer", "started", "homepage"]
+
+
+def keep_text_when_database_fails(view):
+    """When the database is unavailable, answer 503 with the reader's words intact.
+
+    The page is self-contained (no query, no article) so it renders even when the
+    database is down; its form sends the same fields again once the reader retries.
+    """
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except DatabaseError:
+            logger.exception("Database unavailable while a comment was submitted")
+            if request.method != "POST":
+                raise
+            fields = {key: request.POST.get(key, "") for key in RESUBMITTED_FIELDS}
+            response = render(
+                request,
+                "comments/comment_unavailable.html",
+                {"fields": fields, "action": request.path},
+                status=503,
+            )
+            response["Retry-After"] = "30"
+            return response
+
+    return wrapper
+
 
 @require_http_methods(["GET", "POST"])
+@keep_text_when_database_fails
 def comment_create(request, public_id: str):
     """The comment form's target: store the comment, then back to the article (PRG)."""
     article = get_object_or_404(

@@ -239,6 +239,8 @@ COMMENTS_NOTIFY_MODERATORS = env_bool("COMMENTS_NOTIFY_MODERATORS", True)
 COMMENTS_DIGEST_INTERVAL = 10 * 60
 # Digest recipients; when empty, active staff allowed to change comments.
 COMMENTS_MODERATOR_EMAILS = env_list("COMMENTS_MODERATOR_EMAILS")
+# `manage.py purge_comments` deletes spam and rejected comments older than this.
+COMMENTS_PURGE_AFTER_DAYS = int(os.environ.get("COMMENTS_PURGE_AFTER_DAYS", "30"))
 # The site's address, for links in e-mails.
 BROADSHEET_SITE_URL = os.environ.get("BROADSHEET_SITE_URL", "http://127.0.0.1:8000")
 

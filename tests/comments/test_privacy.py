@@ -1,0 +1,53 @@
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from comments.models import Comment, UsedChallenge
+from tests.comments.conftest import comment_url, valid_post
+from tests.factories import make_article, make_comment
+
+pytestmark = pytest.mark.django_db
+
+
+def test_raw_ip_addresses_are_never_stored(client, settings):
+    settings.COMMENTS_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    article = make_article()
+    ip = "198.51.100.77"
+    client.post(comment_url(article), valid_post(article), headers={"x-forwarded-for": ip})
+    comment = Comment.objects.get()
+    stored = " ".join(str(getattr(comment, f.attname)) for f in Comment._meta.concrete_fields)
+    assert ip not in stored
+    assert comment.client_hash and len(comment.client_hash) >= 32
+
+
+def test_purge_deletes_old_spam_and_rejected_only():
+    old = timezone.now() - timedelta(days=40)
+    recent = timezone.now() - timedelta(days=5)
+    kept = [
+        make_comment(status=Comment.Status.APPROVED, created_at=old),
+        make_comment(status=Comment.Status.PENDING, created_at=old),
+        make_comment(status=Comment.Status.SPAM, created_at=recent),
+        make_comment(status=Comment.Status.REJECTED, created_at=recent),
+    ]
+    make_comment(status=Comment.Status.SPAM, created_at=old)
+    make_comment(status=Comment.Status.REJECTED, created_at=old)
+    out = StringIO()
+    call_command("purge_comments", "--days", "30", "--dry-run", stdout=out)
+    assert "Would delete 2 spam or rejected comment(s)" in out.getvalue()
+    assert Comment.objects.count() == 6
+    call_command("purge_comments", "--days", "30", stdout=StringIO())
+    assert set(Comment.objects.all()) == set(kept)
+
+
+def test_purge_uses_the_configured_age_and_forgets_expired_nonces(settings):
+    settings.COMMENTS_PURGE_AFTER_DAYS = 3
+    make_comment(status=Comment.Status.SPAM, created_at=timezone.now() - timedelta(days=4))
+    UsedChallenge.objects.create(nonce="old", used_at=timezone.now() - timedelta(days=1))
+    UsedChallenge.objects.create(nonce="fresh")
+    out = StringIO()
+    call_command("purge_comments", stdout=out)
+    assert "Deleted 1 spam or rejected comment(s) older than 3 day(s)" in out.getvalue()
+    assert list(UsedChallenge.objects.values_list("nonce", flat=True)) == ["fresh"]
