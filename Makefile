@@ -35,13 +35,13 @@ setup: install var compilemessages
 	$(MANAGE) setup_roles -v 0
 	$(MANAGE) load_demo --if-empty
 
-# The development server and a task worker beside it; Ctrl-C stops both.
+# The background worker (AI summaries) runs beside the web server; when either stops,
+# or on Ctrl+C, the other is stopped too.
 run: setup
-	@echo "Serving on http://127.0.0.1:$(PORT)/ with a task worker; Ctrl-C stops both."
-	@sh -c 'trap "kill 0" INT TERM EXIT; \
-		$(MANAGE) worker --no-reload --no-startup-delay & \
-		$(MANAGE) runserver 127.0.0.1:$(PORT) & \
-		wait'
+	@$(MANAGE) worker --no-reload --interval 2 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	trap 'exit 130' INT; trap 'exit 143' TERM; \
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # A production-like server on loopback: gunicorn with the production settings,
 # WhiteNoise serving compressed, hashed static files, and a task worker beside it.

@@ -17,6 +17,7 @@ from .admin_workflow import WorkflowAdminMixin
 from .coverage import missing_fields
 from .forms import ArticleAdminForm
 from .models import LANGUAGE_CODES, Article, Category, Source
+from .summaries.admin import SummaryAdminMixin
 from .translations_admin import TranslationStateAdminMixin, TranslationStateFilter
 
 admin.site.site_header = format_lazy(_("{site} newsroom"), site=settings.BROADSHEET_SITE_NAME)
@@ -44,12 +45,17 @@ class SourceAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(
-    TranslationStateAdminMixin, WorkflowAdminMixin, TranslatorAccessMixin, TabbedTranslationAdmin
+    SummaryAdminMixin,
+    TranslationStateAdminMixin,
+    WorkflowAdminMixin,
+    TranslatorAccessMixin,
+    TabbedTranslationAdmin,
 ):
     """The newsroom's article screens.
 
     Publishing rules and actions: ``WorkflowAdminMixin``; translators' limits:
-    ``TranslatorAccessMixin``; the rules themselves: ``articles.services``.
+    ``TranslatorAccessMixin``; the rules themselves: ``articles.services``; AI summaries
+    (column, filter, action, panel): ``SummaryAdminMixin``.
     """
 
     form = ArticleAdminForm

@@ -10,9 +10,9 @@ class ArticlesConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from . import page_cache
-        from .models import Article, Category, Source
+        from .models import Article, Category, Source, SummaryState
 
         # Cached pages show these; any change forgets every cached page.
-        for model in (Article, Category, Source):
+        for model in (Article, Category, Source, SummaryState):
             post_save.connect(page_cache.invalidate, sender=model, dispatch_uid=f"page-{model}")
             post_delete.connect(page_cache.invalidate, sender=model, dispatch_uid=f"pd-{model}")

@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 from .admin_filters import StatusFilter
 from .coverage import missing_q
 from .models import Article, TranslationRecord
+from .summaries.services import summary_dashboard_counts
 
 
 @dataclass(frozen=True)
@@ -97,13 +98,30 @@ def comments_waiting(user) -> list[DashboardItem]:
     ]
 
 
+def summary_problems(user) -> list[DashboardItem]:
+    """Published articles (live or scheduled) with a missing, stale or failed summary."""
+    if not user.has_perm("articles.view_summarystate"):
+        return []
+    labels = {
+        "missing": gettext("Published articles missing a summary"),
+        "stale": gettext("Published articles with a stale summary"),
+        "failed": gettext("Published articles with a failed summary"),
+    }
+    return [
+        DashboardItem(
+            labels[state], count, _article_list(status=Article.Status.PUBLISHED, summary=state)
+        )
+        for state, count in summary_dashboard_counts().items()
+    ]
+
+
 SOURCES = [
     comments_waiting,
     articles_in_review,
     scheduled_articles,
     articles_missing_translation,
     translations_out_of_date,
-    # Stale or failed summaries (issue 4) become one source here.
+    summary_problems,
 ]
 
 

@@ -1,15 +1,19 @@
 import hashlib
+from dataclasses import dataclass
+from datetime import datetime
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
-from django.db.models import Q
+from django.db.models import F, FilteredRelation, Q, Value
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from . import public_ids
 from .rendering import reading_minutes, render_markdown
+from .summaries.base import Problem
 from .text import LocalizedText, ascii_slug
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -23,13 +27,21 @@ def missing_text(field: str) -> Q:
 class Localized:
     """``article.local.title``: the field in the active language, else the original's."""
 
+    # Never borrowed from another language: a summary is shown in its own language or
+    # not at all (use ``Article.reader_summary()``, which also checks that it is ready).
+    NO_FALLBACK = frozenset({"summary"})
+
     def __init__(self, instance, original_language: str):
         self._instance = instance
         self._original = original_language
 
     def __getattr__(self, field: str) -> LocalizedText:
         language = translation.get_language() or settings.LANGUAGE_CODE
-        for lang in dict.fromkeys([language, self._original, *LANGUAGE_CODES]):
+        if field in self.NO_FALLBACK:
+            candidates = [language]
+        else:
+            candidates = dict.fromkeys([language, self._original, *LANGUAGE_CODES])
+        for lang in candidates:
             value = getattr(self._instance, f"{field}_{lang}", None)
             if value:
                 return LocalizedText(value, lang)
@@ -110,6 +122,22 @@ class ArticleQuerySet(models.QuerySet):
     def for_listing(self):
         return self.select_related("category", "source")
 
+    def with_reader_summary(self, language: str | None = None):
+        """Join each article's summary state in ``language`` (default: the active one).
+
+        ``Article.reader_summary()`` then needs no query of its own.
+        """
+        language = language or translation.get_language() or settings.LANGUAGE_CODE
+        return self.annotate(
+            reader_summary_row=FilteredRelation(
+                "summary_states", condition=Q(summary_states__language=language)
+            ),
+            reader_summary_language=Value(language, output_field=models.CharField()),
+            reader_summary_state=F("reader_summary_row__state"),
+            reader_summary_origin=F("reader_summary_row__origin"),
+            reader_summary_generated_at=F("reader_summary_row__generated_at"),
+        )
+
 
 class Article(models.Model):
     class Status(models.TextChoices):
@@ -126,6 +154,14 @@ class Article(models.Model):
         _("standfirst"), blank=True, help_text=_("One or two sentences under the title.")
     )
     body = models.TextField(_("body"), blank=True, help_text=_("Markdown."))
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_(
+            "One to three sentences shown to readers as the AI summary. "
+            "Text you write or change here counts as edited by the newsroom."
+        ),
+    )
     category = models.ForeignKey(
         Category, on_delete=models.PROTECT, related_name="articles", verbose_name=_("category")
     )
@@ -217,8 +253,12 @@ class Article(models.Model):
                 "public_id",
                 "source_version",
             }
+        adding = self._state.adding
         super().save(*args, **kwargs)
         TranslationRecord.record_new_translations(self)
+        if not adding:
+            # A fingerprint comparison only: no model server is called from here.
+            SummaryState.objects.mark_stale(article=self)
 
     def get_absolute_url(self, language: str | None = None) -> str:
         with translation.override(language or translation.get_language()):
@@ -236,6 +276,41 @@ class Article(models.Model):
         """Changes whenever the original title, standfirst or body changes."""
         text = "\x1f".join(self.original_text(f) for f in ("title", "standfirst", "body"))
         return hashlib.sha256(text.encode()).hexdigest()
+
+    def source_fingerprint(self) -> str:
+        """Hash of what summaries are written from: the original title and body."""
+        source = "\x1f".join(
+            [self.original_language, self.original_text("title"), self.original_text("body")]
+        )
+        return hashlib.sha256(source.encode()).hexdigest()
+
+    def summary_in(self, language: str) -> str:
+        """The summary text in ``language`` exactly: never another language's."""
+        return getattr(self, f"summary_{language}", "") or ""
+
+    def reader_summary(self, language: str | None = None) -> "ReaderSummary | None":
+        """The summary readers may see in ``language``: ready, and in that language.
+
+        Uses the columns joined by ``with_reader_summary()`` when present, else one query.
+        """
+        language = language or translation.get_language() or settings.LANGUAGE_CODE
+        text = self.summary_in(language)
+        if not text:
+            return None
+        if getattr(self, "reader_summary_language", None) == language:
+            state = self.reader_summary_state
+            origin = self.reader_summary_origin
+            generated_at = self.reader_summary_generated_at
+        else:
+            row = (
+                SummaryState.objects.filter(article=self, language=language)
+                .values_list("state", "origin", "generated_at")
+                .first()
+            )
+            state, origin, generated_at = row or (None, None, None)
+        if state != SummaryState.State.READY:
+            return None
+        return ReaderSummary(text=text, language=language, origin=origin, generated_at=generated_at)
 
     def get_short_url(self) -> str:
         return reverse("article_short", kwargs={"public_id": self.public_id})
@@ -338,3 +413,133 @@ class TranslationRecord(models.Model):
             ],
             ignore_conflicts=True,
         )
+
+
+@dataclass(frozen=True)
+class ReaderSummary:
+    """A summary as shown to readers, with what they are told about its origin."""
+
+    text: str
+    language: str
+    origin: str
+    generated_at: datetime | None
+
+    @property
+    def is_ai(self) -> bool:
+        return self.origin == SummaryState.Origin.AI
+
+    @property
+    def disclosure(self) -> str:
+        """Machine-readable AI involvement, for the ``data-ai-disclosure`` attribute."""
+        return "ai-generated-unreviewed" if self.is_ai else "ai-assisted-human-reviewed"
+
+
+class SummaryStateQuerySet(models.QuerySet):
+    def mark_stale(self, *, article: Article) -> int:
+        """AI summaries written from another version of the source become stale."""
+        return (
+            self.filter(article=article, origin=SummaryState.Origin.AI)
+            .filter(state=SummaryState.State.READY)
+            .exclude(source_fingerprint=article.source_fingerprint())
+            .update(state=SummaryState.State.STALE, updated_at=timezone.now())
+        )
+
+
+class SummaryState(models.Model):
+    """Where the summary of one article in one language stands, and who wrote it.
+
+    The text itself is the translated field ``Article.summary``; this row is its
+    provenance. No row means the summary is missing.
+    """
+
+    class State(models.TextChoices):
+        MISSING = "missing", pgettext_lazy("summary state", "Missing")
+        QUEUED = "queued", pgettext_lazy("summary state", "Queued")
+        READY = "ready", pgettext_lazy("summary state", "Ready")
+        STALE = "stale", pgettext_lazy("summary state", "Stale")
+        FAILED = "failed", pgettext_lazy("summary state", "Failed")
+
+    class Origin(models.TextChoices):
+        AI = "ai", pgettext_lazy("summary origin", "AI")
+        HUMAN = "human", pgettext_lazy("summary origin", "Edited by a person")
+
+    Problem = Problem
+
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="summary_states",
+        verbose_name=_("article"),
+    )
+    language = models.CharField(_("language"), max_length=7, choices=settings.LANGUAGES)
+    state = models.CharField(_("state"), max_length=10, choices=State, default=State.MISSING)
+    origin = models.CharField(_("origin"), max_length=10, choices=Origin, blank=True)
+    backend = models.CharField(_("backend"), max_length=80, blank=True)
+    model_name = models.CharField(_("model"), max_length=200, blank=True)
+    generated_at = models.DateTimeField(_("generated"), null=True, blank=True)
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("edited by"),
+    )
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+    source_fingerprint = models.CharField(
+        _("source fingerprint"),
+        max_length=64,
+        blank=True,
+        help_text=_("Hash of the original title and body the summary was written from."),
+    )
+    problem = models.CharField(_("problem"), max_length=24, choices=Problem, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    task_token = models.CharField(max_length=32, blank=True, editable=False)
+    queued_at = models.DateTimeField(_("queued"), null=True, blank=True)
+    claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = SummaryStateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("summary status")
+        verbose_name_plural = _("summary statuses")
+        ordering = ["article", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "language"], name="summarystate_one_per_language"
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=["missing", "queued", "ready", "stale", "failed"]),
+                name="summarystate_state_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(origin__in=["", "ai", "human"]), name="summarystate_origin_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="ready") | ~Q(origin=""),
+                name="summarystate_ready_has_origin",
+            ),
+        ]
+        indexes = [models.Index(fields=["state", "language"], name="summarystate_state")]
+
+    def __str__(self):
+        return f"{self.article_id}/{self.language}: {self.get_state_display()}"
+
+    @property
+    def is_protected(self) -> bool:
+        """A person's summary: the machine never replaces it unless an editor says so."""
+        return self.origin == self.Origin.HUMAN and self.state == self.State.READY
+
+    def problem_message(self) -> str:
+        """The last problem in the reader's language, with the technical detail."""
+        if not self.problem:
+            return ""
+        if self.problem == Problem.UNSUPPORTED_LANGUAGE:
+            return gettext("The %(backend)s backend cannot write %(language)s.") % {
+                "backend": self.backend or "?",
+                "language": translation.get_language_info(self.language)["name_translated"],
+            }
+        message = str(self.get_problem_display())
+        return f"{message} ({self.last_error})" if self.last_error else message

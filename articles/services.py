@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
 
 from .models import Article, TranslationRecord
+from .summaries.services import summaries_enqueue_for_publication
 
 Status = Article.Status
 
@@ -125,12 +126,15 @@ def article_publish(*, article: Article, user, at: datetime | None = None) -> Ar
     article.status = Status.PUBLISHED
     article.published_at = published_at
     history = HISTORY_SCHEDULED if article.is_scheduled else HISTORY_PUBLISHED
-    return _save_and_log(
+    _save_and_log(
         article=article,
         user=user,
         fields=["status", "published_at"],
         history=[history, HISTORY_PUBLICATION_TIME],
     )
+    # Queues the missing summaries (BROADSHEET_SUMMARIES_ON_PUBLISH); never calls a model.
+    summaries_enqueue_for_publication(articles=[article])
+    return article
 
 
 @transaction.atomic

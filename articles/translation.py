@@ -11,4 +11,8 @@ class CategoryTranslationOptions(TranslationOptions):
 
 @register(Article)
 class ArticleTranslationOptions(TranslationOptions):
-    fields = ("title", "slug", "standfirst", "body")
+    fields = ("title", "slug", "standfirst", "body", "summary")
+    # Never borrow another language's text through modeltranslation, whatever the
+    # global setting says: a Turkish page must not show the English summary.
+    # (Title, standfirst and body fall back explicitly through ``Article.local``.)
+    fallback_languages = {"default": ()}

@@ -147,7 +147,7 @@ class ArticleDetailView(AlternatesMixin, DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return Article.objects.published().for_listing()
+        return Article.objects.published().for_listing().with_reader_summary()
 
     def get_object(self, queryset=None):
         queryset = self.get_queryset() if queryset is None else queryset

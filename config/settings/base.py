@@ -246,3 +246,31 @@ COMMENTS_MODERATOR_EMAILS = env_list("COMMENTS_MODERATOR_EMAILS")
 COMMENTS_PURGE_AFTER_DAYS = int(os.environ.get("COMMENTS_PURGE_AFTER_DAYS", "30"))
 # The site's address, for links in e-mails.
 BROADSHEET_SITE_URL = os.environ.get("BROADSHEET_SITE_URL", "http://127.0.0.1:8000")
+
+# AI summaries (articles/summaries/). With BROADSHEET_AI_MODEL set, an OpenAI-compatible
+# server writes them (OpenAI, or a local Ollama, vLLM or llama.cpp server at
+# BROADSHEET_AI_BASE_URL); without it, the offline extractive backend quotes the lead
+# sentences of the original. BROADSHEET_SUMMARY_BACKEND names any other backend class.
+BROADSHEET_SUMMARY_BACKEND = os.environ.get("BROADSHEET_SUMMARY_BACKEND") or (
+    "articles.summaries.openai_compat.OpenAICompatibleBackend"
+    if os.environ.get("BROADSHEET_AI_MODEL")
+    else "articles.summaries.extractive.ExtractiveBackend"
+)
+BROADSHEET_SUMMARY_OPTIONS = {
+    # openai_compat
+    "base_url": os.environ.get("BROADSHEET_AI_BASE_URL", ""),
+    "api_key": os.environ.get("BROADSHEET_AI_API_KEY", ""),
+    "model": os.environ.get("BROADSHEET_AI_MODEL", ""),
+    "timeout": float(os.environ.get("BROADSHEET_AI_TIMEOUT", "60")),
+    # extractive
+    "max_sentences": 2,
+    "max_chars": 400,
+}
+# Checked on every summary before it is stored, whatever wrote it.
+BROADSHEET_SUMMARY_MAX_CHARS = 600
+# Transient failures (timeout, connection refused, HTTP 429/5xx) are retried after
+# BACKOFF, 2 x BACKOFF, 4 x BACKOFF... seconds, until MAX_ATTEMPTS attempts in all.
+BROADSHEET_SUMMARY_MAX_ATTEMPTS = 4
+BROADSHEET_SUMMARY_RETRY_BACKOFF = 30
+# Publishing an article queues its missing summaries.
+BROADSHEET_SUMMARIES_ON_PUBLISH = env_bool("BROADSHEET_SUMMARIES_ON_PUBLISH", True)

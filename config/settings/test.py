@@ -11,3 +11,6 @@ MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 ALLOWED_HOSTS = ["*"]
+# Tests choose their summary backend; the developer's environment must not leak in.
+BROADSHEET_SUMMARY_BACKEND = "articles.summaries.extractive.ExtractiveBackend"
+BROADSHEET_SUMMARY_OPTIONS = {"max_sentences": 2, "max_chars": 400}

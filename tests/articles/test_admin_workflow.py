@@ -91,6 +91,7 @@ def test_translators_get_no_actions_and_a_form_of_other_language_fields_only(cli
         "slug_tr",
         "standfirst_tr",
         "body_tr",
+        "summary_tr",
     }
     assert b"deletelink" not in page.content
 

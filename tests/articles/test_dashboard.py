@@ -51,6 +51,9 @@ def test_the_dashboard_counts_what_needs_attention_and_links_to_exactly_those(cl
         "Articles missing a translation into English",
         "Articles missing a translation into Turkish",
         "Turkish translations out of date",
+        "Published articles missing a summary",
+        "Published articles with a stale summary",
+        "Published articles with a failed summary",
     ]
     expected = {
         "Articles in review": ["Review A", "Review B"],
@@ -58,6 +61,9 @@ def test_the_dashboard_counts_what_needs_attention_and_links_to_exactly_those(cl
         "Articles missing a translation into English": [],
         "Articles missing a translation into Turkish": ["Review A", "Review B", "Tomorrow"],
         "Turkish translations out of date": [],
+        "Published articles missing a summary": ["Tomorrow", "Translated"],
+        "Published articles with a stale summary": [],
+        "Published articles with a failed summary": [],
     }
     for label, titles in expected.items():
         count, url = items[label]

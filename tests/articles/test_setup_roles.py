@@ -27,7 +27,7 @@ def test_creates_the_three_groups_with_their_permissions():
     run()
     assert permissions_of("Editors") == {
         f"articles.{action}_{model}"
-        for model in ("article", "category", "source")
+        for model in ("article", "category", "source", "summarystate")
         for action in ("view", "add", "change", "delete")
     } | {"articles.publish_article", "comments.view_comment"}
     assert permissions_of("Moderators") == {
@@ -41,6 +41,7 @@ def test_creates_the_three_groups_with_their_permissions():
         "articles.translate_article",
         "articles.view_category",
         "articles.translate_category",
+        "articles.view_summarystate",
     }
 
 

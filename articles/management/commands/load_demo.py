@@ -5,7 +5,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles import demo_data
-from articles.models import Article, Category, Source
+from articles.models import LANGUAGE_CODES, Article, Category, Source
+from articles.summaries.services import summary_record_edit
 
 
 class Command(BaseCommand):
@@ -77,3 +78,8 @@ class Command(BaseCommand):
 
     def after_create(self, article: Article, item: dict) -> None:
         """Hook for content other apps attach to demo articles (summaries)."""
+        # The demo summaries are written by the team: ready, and edited by a person.
+        for code in LANGUAGE_CODES:
+            text = item.get(f"summary_{code}", "")
+            if text:
+                summary_record_edit(article=article, language=code, text=text)

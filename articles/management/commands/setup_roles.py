@@ -26,7 +26,9 @@ ROLES: dict[str, list[tuple[str, str, list[str]]]] = {
         ("articles", "category", ["view", "add", "change", "delete"]),
         ("articles", "source", ["view", "add", "change", "delete"]),
         ("comments", "comment", ["view"]),
-        # Summaries (issue 4): add their provenance model here with full rights.
+        # Summary provenance is written by the machine and by edits of the article's
+        # summary field; "change" is what lets an editor generate AI summaries.
+        ("articles", "summarystate", ["view", "add", "change", "delete"]),
     ],
     MODERATORS: [
         ("articles", "article", ["view"]),
@@ -34,9 +36,10 @@ ROLES: dict[str, list[tuple[str, str, list[str]]]] = {
     ],
     TRANSLATORS: [
         # "translate" edits other-language fields only: see articles/admin_access.py.
-        # The article's translated fields include its summary once issue 4 adds it.
+        # The article's translated fields include its summary (other languages only).
         ("articles", "article", ["view", "translate"]),
         ("articles", "category", ["view", "translate"]),
+        ("articles", "summarystate", ["view"]),
     ],
 }
 
