@@ -25,13 +25,15 @@ class LatestArticlesFeed(Feed):
         return reverse("articles:home")
 
     def items(self):
-        return Article.objects.published().for_listing()[:FEED_LENGTH]
+        return Article.objects.published().for_listing().with_reader_summary()[:FEED_LENGTH]
 
     def item_title(self, item: Article):
         return item.local.title
 
     def item_description(self, item: Article):
-        return item.local.standfirst
+        """The summary in the feed's language when one is ready, else the standfirst."""
+        summary = item.reader_summary()
+        return summary.text if summary else item.local.standfirst
 
     def item_link(self, item: Article):
         return item.get_absolute_url()

@@ -20,6 +20,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Min
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -56,7 +57,16 @@ def generation() -> int:
 
 
 def invalidate(**_ignored) -> None:
-    """Forget every cached page (connected to the models that pages show)."""
+    """Forget every cached page (connected to the models that pages show).
+
+    Bumped at once and again after the commit, so that a reader arriving while the
+    transaction is still open cannot leave the old state cached.
+    """
+    _bump_generation()
+    transaction.on_commit(_bump_generation)
+
+
+def _bump_generation() -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:

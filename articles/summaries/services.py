@@ -35,7 +35,9 @@ from .checks import check_summary
 logger = logging.getLogger(__name__)
 
 # How long a worker may hold a summary while it waits for the model.
-CLAIM_LEASE = timedelta(minutes=10)
+# How long one attempt may hold a summary; the same lease after which `manage.py
+# worker` hands a task abandoned by a dead worker to another.
+CLAIM_LEASE = timedelta(seconds=settings.BROADSHEET_TASK_LEASE_SECONDS)
 MAX_RETRY_DELAY = 3600
 
 State = SummaryState.State
@@ -227,7 +229,10 @@ def _claim(*, article: Article, language: str, token: str | None, force: bool):
         if state.is_protected and not force:
             return GenerationOutcome(Outcome.SKIPPED, "edited by a person")
         if state.claimed_until and state.claimed_until > now:
-            return GenerationOutcome(Outcome.SKIPPED, "another worker is writing it")
+            # Try again when that claim runs out: if its worker died, this task is
+            # what finishes the summary.
+            wait = int((state.claimed_until - now).total_seconds()) + 1
+            return GenerationOutcome(Outcome.RETRY, "another worker is writing it", wait)
         state.claimed_until = now + CLAIM_LEASE
         state.attempts += 1
         if token is None:
@@ -268,6 +273,8 @@ def summary_generate(
     _validate_languages([language])
     claimed = _claim(article=article, language=language, token=token, force=force)
     if isinstance(claimed, GenerationOutcome):
+        if claimed.status == Outcome.RETRY and on_retry is not None:
+            on_retry(claimed.retry_in)
         return claimed
     state, fresh = claimed
     fingerprint = fresh.source_fingerprint()

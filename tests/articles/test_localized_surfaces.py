@@ -186,3 +186,17 @@ def test_feed_and_sitemap_query_counts_do_not_grow(client, django_assert_max_num
         assert client.get("/en/feed/").status_code == 200
     with django_assert_max_num_queries(4):
         assert client.get("/sitemap.xml").status_code == 200
+
+
+def test_feed_items_carry_the_summary_in_the_feeds_language(client):
+    from articles.models import SummaryState
+    from articles.summaries.services import summary_record_edit
+
+    article = make_article(title_en="Docker images", title_tr="Docker imajları")
+    summary_record_edit(article=article, language="tr", text="Türkçe özet.")
+    turkish = parse_feed(client.get("/tr/akis/"))
+    assert turkish.find("channel/item/description").text == "Türkçe özet."
+    english = parse_feed(client.get("/en/feed/"))
+    # No English summary yet: the English feed falls back to the standfirst, never Turkish.
+    assert english.find("channel/item/description").text == article.standfirst_en
+    assert SummaryState.objects.filter(article=article, language="tr").exists()

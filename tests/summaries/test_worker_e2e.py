@@ -7,46 +7,19 @@ back afterwards (SQLite's online backup).
 """
 
 import os
-import sqlite3
 import subprocess
 import sys
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from django_tasks_db.models import DBTaskResult
 
 from articles.models import SummaryState
 from articles.summaries.services import summaries_enqueue
 from tests.factories import make_article
+from tests.workers import copy_back, database_url_for_worker
 
 from .conftest import ENGLISH_BODY, TURKISH_REPLY, chat_reply
-
-
-def database_url_for_worker(tmp_path) -> str:
-    db = connection.settings_dict
-    if connection.vendor == "postgresql":
-        return (
-            f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST'] or '127.0.0.1'}:"
-            f"{db['PORT'] or 5432}/{db['NAME']}"
-        )
-    if connection.vendor == "sqlite":
-        path = tmp_path / "worker.sqlite3"
-        if connection.is_in_memory_db():
-            connection.ensure_connection()
-            target = sqlite3.connect(path)
-            connection.connection.backup(target)
-            target.close()
-            return f"sqlite:///{path}"
-        return f"sqlite:///{db['NAME']}"
-    pytest.skip(f"no end-to-end worker test for {connection.vendor}")
-
-
-def copy_back(url: str) -> None:
-    if connection.vendor == "sqlite" and connection.is_in_memory_db():
-        source = sqlite3.connect(url.removeprefix("sqlite:///"))
-        source.backup(connection.connection)
-        source.close()
 
 
 @pytest.mark.django_db(transaction=True)
