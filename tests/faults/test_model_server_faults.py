@@ -88,6 +88,6 @@ def test_pages_are_unaffected_and_nothing_is_half_written(fault, tmp_path, chat_
     article.refresh_from_db()
     assert not article.summary_tr
     after = client.get(page).content.decode()
-    assert 'class="summary' not in after
+    assert 'class="article-summary' not in after
     assert served >= 1
     assert after.count("Docker imajları") == before.count("Docker imajları")
