@@ -93,4 +93,26 @@ class Command(BaseCommand):
         return Article.objects.bulk_create(batch, batch_size=500)
 
     def create_comments(self, articles: list[Article], count: int, rng: random.Random) -> None:
-        """Hook for the comments app: approved comments spread over the articles."""
+        """Approved comments spread evenly over the articles (50 each for the defaults)."""
+        from comments.models import Comment
+
+        now = timezone.now()
+        batch = []
+        for n in range(count):
+            article = articles[n % len(articles)]
+            batch.append(
+                Comment(
+                    article=article,
+                    article_public_id=article.public_id,
+                    name=f"Reader {n % 997}",
+                    text=f"Comment {n}: the layer cache explanation helped.\nThanks.",
+                    language=rng.choice(["en", "tr"]),
+                    status=Comment.Status.APPROVED,
+                    created_at=now - timedelta(minutes=n),
+                    moderated_at=now,
+                )
+            )
+            if len(batch) == 5000:
+                Comment.objects.bulk_create(batch)
+                batch = []
+        Comment.objects.bulk_create(batch)
