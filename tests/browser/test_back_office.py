@@ -86,3 +86,31 @@ def test_a_translator_translates_but_cannot_publish(page: Page, live_server, rol
     article.refresh_from_db()
     assert article.title_tr == "Konteynerler açıklandı"
     assert article.status == Article.Status.REVIEW
+
+
+def test_a_moderator_approves_a_comment_but_cannot_touch_articles(page: Page, live_server, roles):
+    from comments.models import Comment
+    from tests.factories import make_comment
+
+    make_user(groups=["Moderators"], username="mehmet")
+    article = make_article(title_en="Containers explained")
+    make_comment(article=article, status=Comment.Status.PENDING, name="Ayşe", text="Great read!")
+    log_in(page, live_server, "mehmet")
+
+    # The dashboard leads straight to the queue.
+    page.get_by_role("link", name="Comments waiting for review").click()
+    expect(page.get_by_text("Great read!")).to_be_visible()
+    page.locator("input[name=_selected_action]").first.check()
+    page.locator("select[name=action]").select_option("approve")
+    page.get_by_role("button", name="Run").click()
+    expect(page.locator(".messagelist")).to_contain_text("approved")
+
+    page.goto(f"{live_server.url}{article.get_absolute_url('en')}")
+    expect(page.locator(".comment-list")).to_contain_text("Great read!")
+
+    # Articles are read-only for moderators: no add link, no save button, no actions.
+    page.goto(f"{live_server.url}/en/admin/articles/article/")
+    expect(page.get_by_role("link", name="Containers explained")).to_be_visible()
+    expect(page.locator("a.addlink")).to_have_count(0)
+    page.get_by_role("link", name="Containers explained").click()
+    expect(page.get_by_role("button", name="Save", exact=True)).to_have_count(0)
