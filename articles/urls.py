@@ -24,10 +24,10 @@ urlpatterns = [
         name="category",
     ),
     path(
-        pgettext_lazy("URL path", "articles/<str:public_id>/<slug:slug>/"),
+        pgettext_lazy("URL path", "articles/<public_id:public_id>/<slug:slug>/"),
         cache_page_for_readers(views.ArticleDetailView.as_view()),
         name="detail",
     ),
     # Staff only and never indexed, so the address stays the same in every language.
-    path("preview/<str:public_id>/", views.ArticlePreviewView.as_view(), name="preview"),
+    path("preview/<public_id:public_id>/", views.ArticlePreviewView.as_view(), name="preview"),
 ]

@@ -6,5 +6,5 @@ app_name = "comments"
 
 urlpatterns = [
     path("jsi18n.js", views.javascript_catalog, name="jsi18n"),
-    path("<str:public_id>/", views.comment_create, name="create"),
+    path("<public_id:public_id>/", views.comment_create, name="create"),
 ]

@@ -1,17 +1,20 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from django.views.i18n import JavaScriptCatalog
 
 from articles import views as article_views
+from articles.converters import PublicIdConverter
 from articles.sitemaps import SITEMAPS
+
+register_converter(PublicIdConverter, "public_id")
 
 urlpatterns = [
     path("healthz", article_views.healthz, name="healthz"),
     path("robots.txt", article_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("a/<str:public_id>/", article_views.short_link, name="article_short"),
+    path("a/<public_id:public_id>/", article_views.short_link, name="article_short"),
 ]
 
 urlpatterns += i18n_patterns(

