@@ -1,13 +1,10 @@
-import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
-from django.db import connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -15,6 +12,7 @@ from comments import services
 from comments.models import Comment
 from tests.comments.conftest import comment_url, valid_post
 from tests.factories import make_article, make_comment
+from tests.workers import database_url_for_worker, worker_env
 
 pytestmark = pytest.mark.django_db
 
@@ -174,22 +172,14 @@ def test_with_an_immediate_backend_the_digest_goes_out_at_once(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_real_db_worker_sends_one_digest_for_a_burst(client, moderator):
-    if connection.vendor != "sqlite":
-        pytest.skip("runs the worker against the SQLite test database file")
-    database = connection.settings_dict["NAME"]
-    assert Path(database).is_file(), "needs the file-based test database (tests/conftest.py)"
+def test_a_real_db_worker_sends_one_digest_for_a_burst(client, moderator, tmp_path):
+    url = database_url_for_worker(tmp_path)
     article = make_article()
     _post_burst(client, article, 8)  # autocommit: on_commit hooks run at once
     assert DBTaskResult.objects.count() == 1
     # Pretend the digest interval has passed.
     DBTaskResult.objects.update(run_after=timezone.now())
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{database}",
-        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
-        "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
-    }
+    env = worker_env(url, EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend")
     result = subprocess.run(
         [
             sys.executable,
