@@ -26,6 +26,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
+from django.utils.safestring import SafeString, mark_safe
 
 GENERATION_KEY = "page-cache:generation"
 FRESH_BLOCK = re.compile(r"<!--fresh:([\w-]+):([\w-]*)-->.*?<!--/fresh-->", re.S)
@@ -97,8 +98,12 @@ def is_cacheable_request(request: HttpRequest) -> bool:
     return not (has_session and request.user.is_authenticated)
 
 
+def fill(name: str, request: HttpRequest, arg: str) -> SafeString:
+    return mark_safe(_fillers[name](request, arg))  # noqa: S308 -- fillers render templates
+
+
 def fill_holes(request: HttpRequest, html: str) -> str:
-    return FRESH_MARKER.sub(lambda m: _fillers[m.group(1)](request, m.group(2)), html)
+    return FRESH_MARKER.sub(lambda m: fill(m.group(1), request, m.group(2)), html)
 
 
 def strip_markers(html: str) -> str:

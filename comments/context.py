@@ -11,6 +11,11 @@ def is_trusted(request) -> bool:
     return request.user.is_authenticated and request.user.is_staff
 
 
+def is_blank(form: CommentForm) -> bool:
+    """Nothing of the reader's in it: neither submitted data nor text kept for them."""
+    return not form.is_bound and not any(form.initial.get(k) for k in ("name", "email", "text"))
+
+
 def comment_section(*, request, article, form: CommentForm | None = None) -> dict:
     """Context for templates/comments/_comments.html; one query whatever the count."""
     comments = list(Comment.objects.for_page(article))
@@ -28,6 +33,11 @@ def comment_section(*, request, article, form: CommentForm | None = None) -> dic
         "comment_form": form,
         "comments_closed_reason": reason,
         "comment_max_length": MAX_LENGTH,
-        # The cached page re-renders the form per reader (comments.holes).
-        "comment_form_hole": f"{article.pk}-{article.public_id}",
+        # A blank form with a human check is made per reader from a cached copy
+        # (comments.holes); a form with the reader's input and errors is rendered.
+        "comment_form_hole": (
+            f"{article.pk}-{article.public_id}"
+            if form is not None and is_blank(form) and form.challenge_required
+            else ""
+        ),
     }

@@ -8,6 +8,8 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from articles import page_cache
+
 # The same escapes as django.utils.html.json_script: no "</script>" can close the block.
 JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -84,30 +86,16 @@ def json_ld(context, data: dict) -> str:
     )
 
 
-@register.tag
-def fresh(parser, token):
-    """``{% fresh "name" arg %}…{% endfresh %}``: re-rendered on every request.
+@register.simple_tag(takes_context=True)
+def fresh(context, name: str, arg) -> str:
+    """``{% fresh "name" arg %}``: a part of the page made anew for every request.
 
-    See articles.page_cache: the cached page keeps a marker here and the filler
-    registered under ``name`` renders this part anew for each reader.
+    Rendered by the filler registered under ``name`` (articles.page_cache); inside a
+    cached page it is wrapped in markers, so that each cache hit fills it again.
     """
-    bits = token.split_contents()
-    if len(bits) != 3:
-        raise template.TemplateSyntaxError("{% fresh %} takes a name and one argument.")
-    nodelist = parser.parse(("endfresh",))
-    parser.delete_first_token()
-    return FreshNode(parser.compile_filter(bits[1]), parser.compile_filter(bits[2]), nodelist)
-
-
-class FreshNode(template.Node):
-    def __init__(self, name, arg, nodelist):
-        self.name, self.arg, self.nodelist = name, arg, nodelist
-
-    def render(self, context):
-        content = self.nodelist.render(context)
-        request = context.get("request")
-        if not getattr(request, "page_cache_active", False):
-            return content
-        name = self.name.resolve(context)
-        arg = str(self.arg.resolve(context))
-        return format_html("<!--fresh:{}:{}-->{}<!--/fresh-->", name, arg, content)
+    request = context.get("request")
+    arg = str(arg)
+    content = page_cache.fill(name, request, arg)
+    if not getattr(request, "page_cache_active", False):
+        return content
+    return format_html("<!--fresh:{}:{}-->{}<!--/fresh-->", name, arg, content)
