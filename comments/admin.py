@@ -50,19 +50,8 @@ class CommentAdmin(admin.ModelAdmin):
         "moderated_at",
         "notified_at",
     ]
-    readonly_fields = [
-        "article_link",
-        "name",
-        "email",
-        "text_display",
-        "language",
-        "created_at",
-        "signals",
-        "client_hash",
-        "moderated_by",
-        "moderated_at",
-        "notified_at",
-    ]
+    # Moderators decide the status; everything the reader sent stays as it was.
+    readonly_fields = [name for name in fields if name != "status"]
 
     def get_ordering(self, request):
         # Pending comments first, then the newest.
