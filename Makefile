@@ -63,7 +63,7 @@ serve: setup var/secret_key
 	@$(SERVE_ENV) sh -c 'trap "kill 0" INT TERM EXIT; \
 		$(MANAGE) worker --no-reload --no-startup-delay & \
 		$(BIN)/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) \
-			--workers $${WEB_CONCURRENCY:-2} --threads 4 --access-logfile - & \
+			--workers $${WEB_CONCURRENCY:-2} --threads $${WEB_THREADS:-1} --access-logfile - & \
 		wait'
 
 bench: setup
