@@ -19,6 +19,10 @@ from .text import LocalizedText, ascii_slug
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
+def fingerprint(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
 def missing_text(field: str) -> Q:
     """Matches rows where a (translated) text field is empty or was never filled."""
     return Q(**{f"{field}__isnull": True}) | Q(**{field: ""})
@@ -273,16 +277,14 @@ class Article(models.Model):
         return getattr(self, f"{field}_{self.original_language}", "") or ""
 
     def original_fingerprint(self) -> str:
-        """Changes whenever the original title, standfirst or body changes."""
-        text = "\x1f".join(self.original_text(f) for f in ("title", "standfirst", "body"))
-        return hashlib.sha256(text.encode()).hexdigest()
+        """What translations are made from: changes with the original title, standfirst, body."""
+        return fingerprint(*(self.original_text(f) for f in ("title", "standfirst", "body")))
 
     def source_fingerprint(self) -> str:
-        """Hash of what summaries are written from: the original title and body."""
-        source = "\x1f".join(
-            [self.original_language, self.original_text("title"), self.original_text("body")]
+        """What summaries are written from: the original title and body."""
+        return fingerprint(
+            self.original_language, self.original_text("title"), self.original_text("body")
         )
-        return hashlib.sha256(source.encode()).hexdigest()
 
     def summary_in(self, language: str) -> str:
         """The summary text in ``language`` exactly: never another language's."""
