@@ -140,6 +140,7 @@ class ArticleQuerySet(models.QuerySet):
             reader_summary_state=F("reader_summary_row__state"),
             reader_summary_origin=F("reader_summary_row__origin"),
             reader_summary_generated_at=F("reader_summary_row__generated_at"),
+            reader_summary_updated_at=F("reader_summary_row__updated_at"),
         )
 
 

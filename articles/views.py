@@ -6,13 +6,17 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import get_conditional_response
 from django.utils.decorators import method_decorator
+from django.utils.http import http_date
 from django.utils.translation import get_language_from_request
 from django.views.decorators.cache import cache_control, never_cache
-from django.views.decorators.http import condition, require_GET
+from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
 from comments.context import comment_section
+from comments.fragments import comment_list
+from comments.rules import closed_reason
 
 from .models import LANGUAGE_CODES, Article, Category, missing_text
 
@@ -49,20 +53,6 @@ class AlternatesMixin:
             self.get_canonical_url(alternates)
         )
         return context
-
-
-def article_last_modified(request, public_id: str, **kwargs):
-    """When anything on the article page last changed (text or a comment's approval)."""
-    row = (
-        Article.objects.published()
-        .filter(public_id=public_id)
-        .annotate(
-            comments_changed=Max("comments__moderated_at", filter=Q(comments__status="approved"))
-        )
-        .values_list("updated_at", "comments_changed")
-        .first()
-    )
-    return max(filter(None, row)) if row else None
 
 
 def feed_last_modified(request):
@@ -141,7 +131,6 @@ class SearchView(ArticleListView):
         return f"{url}?{self.request.GET.urlencode()}" if self.query else url
 
 
-@method_decorator(condition(last_modified_func=article_last_modified), name="dispatch")
 class ArticleDetailView(AlternatesMixin, DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
@@ -158,8 +147,21 @@ class ArticleDetailView(AlternatesMixin, DetailView):
         # The slug is decoration: a stale or foreign one redirects to the right address.
         if self.kwargs["slug"] != (self.object.local.slug or self.object.public_id.lower()):
             return redirect(self.object.get_absolute_url(), permanent=True)
-        context = self.get_context_data(object=self.object)
-        return self.render_to_response(context)
+        self.comments = comment_list(self.object, closed=bool(closed_reason(self.object)))
+        last_modified = self.last_modified()
+        not_modified = get_conditional_response(request, last_modified=last_modified)
+        if not_modified is not None:
+            return not_modified
+        response = self.render_to_response(self.get_context_data(object=self.object))
+        response["Last-Modified"] = http_date(last_modified)
+        return response
+
+    def last_modified(self) -> int:
+        """When anything on the page last changed: text, summary or comments."""
+        article = self.object
+        moments = [article.updated_at, self.comments.changed_at]
+        moments.append(getattr(article, "reader_summary_updated_at", None))
+        return int(max(filter(None, moments)).timestamp())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(
@@ -167,8 +169,13 @@ class ArticleDetailView(AlternatesMixin, DetailView):
             structured_data=self.get_structured_data(),
             **kwargs,
         )
-        form = context.get("comment_form")
-        context.update(comment_section(request=self.request, article=self.object, form=form))
+        section = comment_section(
+            request=self.request,
+            article=self.object,
+            form=context.get("comment_form"),
+            comments=getattr(self, "comments", None),
+        )
+        context.update(section)
         return context
 
     def get_structured_data(self) -> dict:

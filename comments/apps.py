@@ -9,11 +9,17 @@ class CommentsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from articles import page_cache
+        from articles.models import Article
 
-        from . import holes  # noqa: F401 -- registers the comment form's fresh hole
+        from . import (
+            fragments,
+            holes,  # noqa: F401 -- registers the comment form's fresh hole
+            signals,
+        )
         from .models import Comment
 
         # An approved, rejected or deleted comment changes what article pages show.
-        post_save.connect(page_cache.invalidate, sender=Comment, dispatch_uid="page-comment")
-        post_delete.connect(page_cache.invalidate, sender=Comment, dispatch_uid="pd-comment")
+        post_save.connect(signals.comment_changed, sender=Comment, dispatch_uid="comment-saved")
+        post_delete.connect(signals.comment_changed, sender=Comment, dispatch_uid="comment-gone")
+        # SQLite may give a deleted article's number to the next one.
+        post_delete.connect(fragments.forget, sender=Article, dispatch_uid="article-gone")
