@@ -6,10 +6,16 @@ generation, so every cached page is invalidated at once, on every server sharing
 cache. Logged-in users, non-GET requests and requests carrying flash messages always get
 a freshly rendered page.
 
+Views opt in with ``cache_page_for_readers``; ``PageCacheMiddleware``, placed before
+sessions, CSRF, authentication and the rest, stores their pages on the way out (with the
+headers the inner middleware added) and answers later readers before any of that runs:
+a hit costs two cache reads and no URL resolving, session or template work.
+
 Parts of a page that must differ per request (a form's CSRF token and human check) are
-wrapped in ``{% fresh "name" arg %}…{% endfresh %}``. The cached copy keeps only a
-marker there, and each hit re-renders just that part through the filler registered
-under ``name``.
+wrapped in ``{% fresh "name" arg %}``. The cached copy keeps only a marker there, and
+each hit re-renders just that part through the filler registered under ``name``.
+Cached pages carry no CSP nonce: a hit sends the policy without one, so inline scripts
+(which need one) cannot appear in them.
 """
 
 import hashlib
@@ -23,8 +29,10 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Min
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
+from django.middleware.csrf import CsrfViewMiddleware
+from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response
+from django.utils.csp import CSP, build_policy
 from django.utils.http import parse_http_date_safe
 from django.utils.safestring import SafeString, mark_safe
 
@@ -88,6 +96,22 @@ def seconds_until_next_change() -> int:
     return ttl
 
 
+# Headers a hit makes itself: per response, or per reader.
+NOT_STORED = {"set-cookie", "content-length", "x-page-cache"} | {
+    str(h).lower() for h in (CSP.HEADER_ENFORCE, CSP.HEADER_REPORT_ONLY)
+}
+
+
+def may_be_cached(request: HttpRequest) -> bool:
+    """A request whose page is the same for every anonymous reader (before auth runs)."""
+    return (
+        enabled()
+        and request.method in ("GET", "HEAD")
+        and "messages" not in request.COOKIES
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
 def is_cacheable_request(request: HttpRequest) -> bool:
     if not enabled() or request.method not in ("GET", "HEAD"):
         return False
@@ -96,6 +120,11 @@ def is_cacheable_request(request: HttpRequest) -> bool:
     # Only someone with a session can be logged in; staff always see fresh pages.
     has_session = settings.SESSION_COOKIE_NAME in request.COOKIES
     return not (has_session and request.user.is_authenticated)
+
+
+def page_key(request: HttpRequest) -> str:
+    address = f"{request.get_host()}{request.get_full_path()}".encode()
+    return f"page:{generation()}:{hashlib.sha256(address).hexdigest()}"
 
 
 def fill(name: str, request: HttpRequest, arg: str) -> SafeString:
@@ -111,47 +140,88 @@ def strip_markers(html: str) -> str:
 
 
 def cache_page_for_readers(view):
-    """Decorator for views rendering public pages."""
+    """Decorator for views rendering public pages (``PageCacheMiddleware`` stores them).
+
+    The key is taken before the view runs: a page rendered while its content changes
+    is stored under the generation it started in, which the change has already retired.
+    """
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not is_cacheable_request(request):
-            return finish(view(request, *args, **kwargs))
-        address = f"{request.get_host()}{request.get_full_path()}".encode()
-        key = f"page:{generation()}:{hashlib.sha256(address).hexdigest()}"
-        stored = cache.get(key)
-        if stored is not None:
-            not_modified = conditional_response(request, stored["headers"])
-            if not_modified is not None:
-                return not_modified
-            response = HttpResponse(
-                fill_holes(request, stored["content"]), content_type=stored["content_type"]
-            )
-            for header, value in stored["headers"].items():
-                response[header] = value
-            response["X-Page-Cache"] = "hit"
+        if is_cacheable_request(request):
+            request.page_cache_key = getattr(request, "page_cache_key", None) or page_key(request)
+            request.page_cache_active = True
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+class PageCacheMiddleware:
+    """Answers anonymous readers from the page cache, and fills it.
+
+    Goes after WhiteNoise and before the session middleware: everything inside it is
+    skipped on a hit, and the headers it adds are stored with the page.
+    """
+
+    # Only pages under a language prefix are cached (healthz, robots.txt, /a/… are not).
+    prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.csrf = CsrfViewMiddleware(get_response)
+
+    def __call__(self, request):
+        if may_be_cached(request) and request.path.startswith(self.prefixes):
+            request.page_cache_key = page_key(request)
+            stored = cache.get(request.page_cache_key)
+            if stored is not None:
+                return self.hit(request, stored)
+        response = self.get_response(request)
+        if getattr(request, "page_cache_active", False):
+            response = self.store(request, response)
+        return response
+
+    def hit(self, request, stored):
+        not_modified = conditional_response(request, dict(stored["headers"]))
+        if not_modified is not None:
+            return not_modified
+        self.csrf.process_request(request)
+        with translation.override(stored["language"]):
+            content = fill_holes(request, stored["content"])
+        response = HttpResponse(content)
+        for header, value in stored["headers"]:
+            response.headers[header] = value
+        response["Content-Length"] = str(len(response.content))
+        for header, config in (
+            (CSP.HEADER_ENFORCE, settings.SECURE_CSP),
+            (CSP.HEADER_REPORT_ONLY, settings.SECURE_CSP_REPORT_ONLY),
+        ):
+            if config:
+                response.headers[str(header)] = build_policy(config)
+        response["X-Page-Cache"] = "hit"
+        return self.csrf.process_response(request, response)
+
+    def store(self, request, response):
+        if response.streaming:
             return response
-        request.page_cache_active = True
-        response = view(request, *args, **kwargs)
-        if hasattr(response, "render") and callable(response.render):
-            response = response.render()
-        if response.status_code == 200 and not response.streaming:
-            html = response.content.decode(response.charset)
+        html = response.content.decode(response.charset)
+        if response.status_code == 200 and not response.cookies.keys() - {
+            settings.CSRF_COOKIE_NAME
+        }:
             cache.set(
-                key,
+                request.page_cache_key,
                 {
                     "content": FRESH_BLOCK.sub(r"<!--fresh:\1:\2-->", html),
-                    "content_type": response["Content-Type"],
-                    "headers": {
-                        h: response[h] for h in ("Last-Modified", "ETag") if response.has_header(h)
-                    },
+                    "language": getattr(request, "LANGUAGE_CODE", translation.get_language()),
+                    "headers": [(h, v) for h, v in response.items() if h.lower() not in NOT_STORED],
                 },
                 timeout=seconds_until_next_change(),
             )
             response["X-Page-Cache"] = "miss"
-        return finish(response)
-
-    return wrapper
+        response.content = strip_markers(html)
+        if response.has_header("Content-Length"):
+            response["Content-Length"] = str(len(response.content))
+        return response
 
 
 def conditional_response(request: HttpRequest, headers: dict[str, str]):
@@ -160,11 +230,3 @@ def conditional_response(request: HttpRequest, headers: dict[str, str]):
     timestamp = parse_http_date_safe(last_modified) if last_modified else None
     response = get_conditional_response(request, etag=headers.get("ETag"), last_modified=timestamp)
     return response if response is not None and response.status_code == 304 else None
-
-
-def finish(response: HttpResponse) -> HttpResponse:
-    if hasattr(response, "render") and callable(response.render):
-        response = response.render()
-    if not response.streaming and b"<!--fresh:" in response.content:
-        response.content = strip_markers(response.content.decode(response.charset))
-    return response

@@ -4,11 +4,12 @@ A cached page must not hand every reader the same CSRF token, human-check questi
 and start stamp: articles.page_cache keeps a marker where the form goes and this filler
 puts a fresh form there. Rendering the crispy form costs far more than the rest of a
 cache hit, so it is rendered once per article and language with placeholders, kept in
-the cache, and each reader's own values are substituted into that copy. Only anonymous
-readers get cached pages, so the form always asks the human check.
+each process's memory, and each reader's own values are substituted into that copy. Only
+anonymous readers get cached pages, so the form always asks the human check.
 """
 
-from django.core.cache import cache
+from functools import lru_cache
+
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -28,24 +29,24 @@ FIRST, SECOND = 90001, 90002
 
 
 def form_template(hole: str) -> str:
-    key = f"comment-form:{page_cache.generation()}:{translation.get_language()}:{hole}"
-    html = cache.get(key)
-    if html is None:
-        pk, _sep, public_id = hole.partition("-")
-        # The form needs only the article's identity: no query.
-        article = Article(pk=int(pk), public_id=public_id)
-        placeholder = captcha.Challenge(
-            a=FIRST, b=SECOND, article_id=article.pk, nonce="", token=TOKEN
-        )
-        form = CommentForm(
-            article=article,
-            challenge_required=True,
-            challenge=placeholder,
-            initial={"started": STARTED},
-        )
-        html = render_to_string("comments/_form.html", {"comment_form": form, "csrf_token": CSRF})
-        cache.set(key, html, timeout=None)
-    return html
+    return _form_template(translation.get_language(), hole)
+
+
+# Per process, so a deploy's new templates take effect at once; a few KB an entry.
+@lru_cache(maxsize=1024)
+def _form_template(language: str, hole: str) -> str:
+    pk, _sep, public_id = hole.partition("-")
+    # The form needs only the article's identity: no query.
+    article = Article(pk=int(pk), public_id=public_id)
+    placeholder = captcha.Challenge(a=FIRST, b=SECOND, article_id=article.pk, nonce="", token=TOKEN)
+    form = CommentForm(
+        article=article,
+        challenge_required=True,
+        challenge=placeholder,
+        initial={"started": STARTED},
+    )
+    with translation.override(language):
+        return render_to_string("comments/_form.html", {"comment_form": form, "csrf_token": CSRF})
 
 
 @page_cache.register_fresh("comment_form")

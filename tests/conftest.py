@@ -5,13 +5,15 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
+from comments import holes
 from tests.factories import make_user
 
 
 @pytest.fixture(autouse=True)
 def _isolate(settings):
-    """Each test starts with an empty cache and the default language."""
+    """Each test starts with empty caches and the default language."""
     cache.clear()
+    holes._form_template.cache_clear()
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()

@@ -5,7 +5,7 @@ import pytest
 import time_machine
 from django.http import HttpResponse
 from django.template import engines
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.utils import timezone
 from django.utils.http import http_date
 
@@ -86,8 +86,10 @@ def test_fresh_holes_are_rendered_anew_on_every_hit(client, settings):
     template = engines["django"].from_string(
         '{% load broadsheet %}<p>{% fresh "test-hole" 7 %}</p>'
     )
-    view = page_cache.cache_page_for_readers(
-        lambda request: HttpResponse(template.render(request=request))
+    view = page_cache.PageCacheMiddleware(
+        page_cache.cache_page_for_readers(
+            lambda request: HttpResponse(template.render(request=request))
+        )
     )
     first = view(RequestFactory().get("/en/hole/"))
     assert first.content == b"<p><b>fresh 7 1</b></p>"
@@ -170,3 +172,41 @@ def test_a_comment_sent_from_a_cached_page_is_accepted(client, settings):
     )
     assert response.status_code == 302
     assert article.comments.filter(text="Cached pages still take comments.").exists()
+
+
+def test_a_new_reader_of_a_cached_page_gets_a_csrf_cookie_that_works(settings):
+    settings.COMMENTS_MIN_SUBMIT_SECONDS = 0
+    article = make_article()
+    url = article.get_absolute_url("en")
+    Client().get(url)
+    reader = Client(enforce_csrf_checks=True)
+    page = reader.get(url)
+    assert page["X-Page-Cache"] == "hit"
+    assert settings.CSRF_COOKIE_NAME in page.cookies
+    html = page.content.decode()
+    a, b = map(int, re.search(r"(\d+) \+ (\d+) = \?", html).groups())
+    form = re.search(r'<form[^>]*id="comment-form-fields"[^>]*>', html).group(0)
+    action = re.search(r'action="([^"#]+)', form).group(1)
+    data = {**form_values(html), "name": "Ayşe", "text": "Sent with CSRF checks on."}
+    response = reader.post(action, {**data, "email": "", "homepage": "", "answer": str(a + b)})
+    assert response.status_code == 302
+    assert article.comments.filter(text="Sent with CSRF checks on.").exists()
+
+
+def test_a_hit_is_answered_before_the_database_and_keeps_every_header(
+    client, django_assert_num_queries
+):
+    article = make_article()
+    url = article.get_absolute_url("en")
+    miss = client.get(url)
+    with django_assert_num_queries(0):
+        hit = client.get(url)
+    assert hit["X-Page-Cache"] == "hit"
+    for header in ("Content-Type", "Content-Language", "X-Frame-Options", "Last-Modified"):
+        assert hit[header] == miss[header]
+    assert "Cookie" in hit["Vary"]
+    assert hit["X-Content-Type-Options"] == "nosniff"
+    # A cached page is the same for everyone: its policy names no nonce.
+    assert "nonce-" not in hit["Content-Security-Policy"]
+    assert hit["Content-Security-Policy"].startswith("default-src 'self'")
+    assert int(hit["Content-Length"]) == len(hit.content)
