@@ -12,6 +12,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from . import public_ids
+from .links import localized_reverse
 from .rendering import reading_minutes, render_markdown
 from .summaries.base import Problem
 from .text import LocalizedText, ascii_slug
@@ -40,7 +41,11 @@ class Localized:
         self._original = original_language
 
     def __getattr__(self, field: str) -> LocalizedText:
-        language = translation.get_language() or settings.LANGUAGE_CODE
+        return self.get(field)
+
+    def get(self, field: str, language: str | None = None) -> LocalizedText:
+        """``field`` as a reader of ``language`` (default: the active one) sees it."""
+        language = language or translation.get_language() or settings.LANGUAGE_CODE
         if field in self.NO_FALLBACK:
             candidates = [language]
         else:
@@ -71,8 +76,9 @@ class Category(models.Model):
         return str(self.local.name)
 
     def get_absolute_url(self, language: str | None = None) -> str:
-        with translation.override(language or translation.get_language()):
-            return reverse("articles:category", kwargs={"slug": self.local.slug})
+        language = language or translation.get_language()
+        slug = str(self.local.get("slug", language))
+        return localized_reverse("articles:category", language, slug=slug)
 
     @cached_property
     def local(self) -> Localized:
@@ -266,9 +272,9 @@ class Article(models.Model):
             SummaryState.objects.mark_stale(article=self)
 
     def get_absolute_url(self, language: str | None = None) -> str:
-        with translation.override(language or translation.get_language()):
-            slug = self.local.slug or self.public_id.lower()
-            return reverse("articles:detail", kwargs={"public_id": self.public_id, "slug": slug})
+        language = language or translation.get_language()
+        slug = str(self.local.get("slug", language)) or self.public_id.lower()
+        return localized_reverse("articles:detail", language, public_id=self.public_id, slug=slug)
 
     @cached_property
     def local(self) -> Localized:
