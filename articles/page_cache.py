@@ -11,6 +11,10 @@ sessions, CSRF, authentication and the rest, stores their pages on the way out (
 headers the inner middleware added) and answers later readers before any of that runs:
 a hit costs two cache reads and no URL resolving, session or template work.
 
+A page may also depend on a narrower version kept in the cache (``depends_on``): an
+article page depends on its comment list's version, so approving a comment re-renders
+that article's page only, not every page on the site.
+
 Parts of a page that must differ per request (a form's CSRF token and human check) are
 wrapped in ``{% fresh "name" arg %}``. The cached copy keeps only a marker there, and
 each hit re-renders just that part through the filler registered under ``name``.
@@ -122,6 +126,20 @@ def is_cacheable_request(request: HttpRequest) -> bool:
     return not (has_session and request.user.is_authenticated)
 
 
+def depends_on(request: HttpRequest, key: str, value: str) -> None:
+    """The page being rendered shows what cache ``key`` versions, at ``value``.
+
+    A cached copy is served only while every such key still holds the same value.
+    """
+    if getattr(request, "page_cache_active", False):
+        request.page_cache_depends[key] = value
+
+
+def is_current(stored: dict) -> bool:
+    depends = stored.get("depends")
+    return not depends or cache.get_many(list(depends)) == depends
+
+
 def page_key(request: HttpRequest) -> str:
     address = f"{request.get_host()}{request.get_full_path()}".encode()
     return f"page:{generation()}:{hashlib.sha256(address).hexdigest()}"
@@ -151,6 +169,7 @@ def cache_page_for_readers(view):
         if is_cacheable_request(request):
             request.page_cache_key = getattr(request, "page_cache_key", None) or page_key(request)
             request.page_cache_active = True
+            request.page_cache_depends = {}
         return view(request, *args, **kwargs)
 
     return wrapper
@@ -174,7 +193,7 @@ class PageCacheMiddleware:
         if may_be_cached(request) and request.path.startswith(self.prefixes):
             request.page_cache_key = page_key(request)
             stored = cache.get(request.page_cache_key)
-            if stored is not None:
+            if stored is not None and is_current(stored):
                 return self.hit(request, stored)
         response = self.get_response(request)
         if getattr(request, "page_cache_active", False):
@@ -213,6 +232,7 @@ class PageCacheMiddleware:
                 {
                     "content": FRESH_BLOCK.sub(r"<!--fresh:\1:\2-->", html),
                     "language": getattr(request, "LANGUAGE_CODE", translation.get_language()),
+                    "depends": request.page_cache_depends,
                     "headers": [(h, v) for h, v in response.items() if h.lower() not in NOT_STORED],
                 },
                 timeout=seconds_until_next_change(),

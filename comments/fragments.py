@@ -15,12 +15,12 @@ changed for the article page's Last-Modified (a lost token moves it forward: har
 import secrets
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from django.core.cache import cache
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Article
@@ -36,6 +36,8 @@ class CommentList:
     count: int
     html: SafeString
     changed_at: datetime
+    version_key: str
+    version: str
 
 
 def version_key(article_pk: int) -> str:
@@ -46,15 +48,26 @@ def new_version() -> str:
     return f"{time.time_ns():x}-{secrets.token_hex(4)}"
 
 
-def version_time(version: str) -> datetime:
-    return datetime.fromtimestamp(int(version.partition("-")[0], 16) / 1e9, tz=UTC)
+def version_time(version: str) -> datetime | None:
+    """When ``version`` was made, or None for a token this module did not write.
+
+    (Servers' clocks may differ a little; a time far ahead means a foreign token.)
+    """
+    try:
+        made = datetime.fromtimestamp(int(version.partition("-")[0], 16) / 1e9, tz=UTC)
+    except (ValueError, OverflowError, OSError):
+        return None
+    return made if made <= datetime.now(tz=UTC) + timedelta(days=1) else None
 
 
 def version(article_pk: int) -> str:
     key = version_key(article_pk)
     value = cache.get(key)
+    if value is not None and version_time(value) is None:
+        cache.delete(key)
+        value = None
     if value is None:
-        cache.add(key, new_version(), TIMEOUT)
+        cache.add(key, new_version(), TIMEOUT)  # unless another process just did
         value = cache.get(key) or new_version()
     return value
 
@@ -63,20 +76,25 @@ def comment_list(article, *, closed: bool) -> CommentList:
     """The rendered ``<section class="comments">`` for ``article`` in the active language."""
     language = translation.get_language()
     current = version(article.pk)
-    changed_at = version_time(current)
     key = f"comments:list:{article.pk}:{current}:{language}:{int(closed)}"
     stored = cache.get(key)
-    if stored is not None:
-        count, html = stored
+    if stored is None:
+        comments = list(Comment.objects.for_page(article))
+        html = render_to_string(
+            "comments/_comment_list.html",
+            {"approved_comments": comments, "comments_closed": closed},
+        )
+        stored = (len(comments), str(html))
+        cache.set(key, stored, TIMEOUT)
+    count, html = stored
+    return CommentList(
+        count=count,
         # Rendered by our own template, which escapes what readers wrote.
-        return CommentList(count, mark_safe(html), changed_at)  # noqa: S308
-    comments = list(Comment.objects.for_page(article))
-    html = render_to_string(
-        "comments/_comment_list.html",
-        {"approved_comments": comments, "comments_closed": closed},
+        html=mark_safe(html),  # noqa: S308
+        changed_at=min(version_time(current) or timezone.now(), timezone.now()),
+        version_key=version_key(article.pk),
+        version=current,
     )
-    cache.set(key, (len(comments), str(html)), TIMEOUT)
-    return CommentList(len(comments), html, changed_at)
 
 
 def forget(sender, instance, **kwargs) -> None:

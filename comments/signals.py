@@ -1,18 +1,16 @@
 """What a comment's change does to cached pages."""
 
-from articles import page_cache
-
 from . import fragments
 from .models import Comment
 
 
 def comment_changed(sender, instance, created=False, **kwargs) -> None:
-    """Signal receiver: forget the pages and the comment list a change may show.
+    """Signal receiver: forget the comment list of the comment's article.
 
-    A new comment waiting for review shows nowhere, and it is the commonest write on
-    the site: letting it through would empty the page cache with every submission.
+    Only that article's page shows comments, and cached copies of it depend on the
+    list's version (articles.page_cache.depends_on), so every other cached page stays.
+    A new comment waiting for review shows nowhere and changes nothing.
     """
     if created and instance.status != Comment.Status.APPROVED:
         return
-    page_cache.invalidate()
     fragments.forget(sender, instance)

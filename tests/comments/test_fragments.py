@@ -4,14 +4,18 @@ The whole-page cache is off in these tests, so each page is rendered and only th
 comment list can come from the cache.
 """
 
+import time
 from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.http import parse_http_date
 
+from comments import fragments
 from comments.models import Comment
 from tests.factories import make_article, make_comment
 
@@ -126,3 +130,25 @@ def test_a_comment_waiting_for_review_keeps_every_cached_page(client, article, s
     response = client.get(url)
     assert response["X-Page-Cache"] == "miss"
     assert "Held" in response.content.decode()
+
+
+def test_approving_a_comment_renews_that_article_page_only(client, article, settings):
+    settings.BROADSHEET_PAGE_CACHE = True
+    other = make_article()
+    for url in (article.get_absolute_url("en"), other.get_absolute_url("en"), "/en/"):
+        client.get(url)
+    approve(make_comment(article=article, status=Comment.Status.PENDING, text="Now shown"))
+    renewed = client.get(article.get_absolute_url("en"))
+    assert renewed["X-Page-Cache"] == "miss"
+    assert "Now shown" in renewed.content.decode()
+    assert client.get(article.get_absolute_url("en"))["X-Page-Cache"] == "hit"
+    assert client.get(other.get_absolute_url("en"))["X-Page-Cache"] == "hit"
+    assert client.get("/en/")["X-Page-Cache"] == "hit"
+
+
+def test_a_version_this_site_did_not_write_is_replaced(client, article):
+    cache.set(fragments.version_key(article.pk), "d00dfeedd00dfeedd00dfeed")
+    response = client.get(article.get_absolute_url("en"))
+    assert response.status_code == 200
+    assert parse_http_date(response["Last-Modified"]) <= time.time()
+    assert cache.get(fragments.version_key(article.pk)) != "d00dfeedd00dfeedd00dfeed"
