@@ -246,6 +246,8 @@ class PageCacheMiddleware:
 
 def conditional_response(request: HttpRequest, headers: dict[str, str]):
     """A 304 when the reader's copy matches the cached page's validators, else None."""
+    if not ({"HTTP_IF_MODIFIED_SINCE", "HTTP_IF_NONE_MATCH"} & request.META.keys()):
+        return None
     last_modified = headers.get("Last-Modified")
     timestamp = parse_http_date_safe(last_modified) if last_modified else None
     response = get_conditional_response(request, etag=headers.get("ETag"), last_modified=timestamp)
