@@ -112,3 +112,15 @@ def test_search_never_fails_on_arbitrary_text(client, text):
 @given(page=st.one_of(st.integers(), st.text(max_size=30)))
 def test_page_parameter_never_fails(client, page):
     assert_safe(client.get("/en/", {"page": str(page)}))
+
+
+def test_forged_host_headers_are_refused_and_poison_no_cached_page(client, article, settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    url = article.get_absolute_url("en")
+    client.get(url)
+    for host in ("evil.example", "testserver.evil.example", "test server", "a" * 300, "\u202e"):
+        assert client.get(url, headers={"host": host}).status_code == 400
+        assert client.get("/en/", headers={"host": host}).status_code == 400
+    page = client.get(url)
+    assert page["X-Page-Cache"] == "hit"
+    assert "evil" not in page.content.decode()
