@@ -1,6 +1,9 @@
 """The summary block on the article page."""
 
+from datetime import timedelta
+
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
@@ -139,3 +142,14 @@ def test_cached_pages_show_a_summary_as_soon_as_the_worker_writes_it(client, run
     response = client.get(article.get_absolute_url("en"))
     assert "Images are templates. Containers run them." in response.content.decode()
     assert "article-summary" in response.content.decode()
+
+
+def test_a_new_summary_moves_the_article_pages_last_modified(client):
+    article = make_article()
+    url = article.get_absolute_url("en")
+    since = client.get(url)["Last-Modified"]
+    with time_machine.travel(timezone.now() + timedelta(minutes=5)):
+        ai_summary(article, "en", "Images are templates; containers run them.", timezone.now())
+        response = client.get(url, headers={"if-modified-since": since})
+        assert response.status_code == 200
+        assert "Images are templates" in response.content.decode()
