@@ -210,3 +210,18 @@ def test_a_hit_is_answered_before_the_database_and_keeps_every_header(
     assert "nonce-" not in hit["Content-Security-Policy"]
     assert hit["Content-Security-Policy"].startswith("default-src 'self'")
     assert int(hit["Content-Length"]) == len(hit.content)
+
+
+@pytest.mark.parametrize("cookie", ["short", "!" * 32, "x" * 64, "é" * 32])
+def test_a_broken_csrf_cookie_on_a_cached_hit_is_replaced(settings, cookie):
+    article = make_article()
+    url = article.get_absolute_url("en")
+    Client().get(url)
+    reader = Client()
+    reader.cookies[settings.CSRF_COOKIE_NAME] = cookie
+    page = reader.get(url)
+    assert page.status_code == 200
+    assert page["X-Page-Cache"] == "hit"
+    fresh = page.cookies[settings.CSRF_COOKIE_NAME].value
+    assert fresh != cookie
+    assert re.fullmatch(r"[A-Za-z0-9]{32}", fresh)
