@@ -140,9 +140,14 @@ def is_current(stored: dict) -> bool:
     return not depends or cache.get_many(list(depends)) == depends
 
 
+# Part of every key: bumped when the stored entry's layout changes, so a release never
+# reads what an older one wrote to a shared cache.
+ENTRY_FORMAT = 2
+
+
 def page_key(request: HttpRequest) -> str:
     address = f"{request.get_host()}{request.get_full_path()}".encode()
-    return f"page:{generation()}:{hashlib.sha256(address).hexdigest()}"
+    return f"page:v{ENTRY_FORMAT}:{generation()}:{hashlib.sha256(address).hexdigest()}"
 
 
 def fill(name: str, request: HttpRequest, arg: str) -> SafeString:
