@@ -11,9 +11,12 @@ sessions, CSRF, authentication and the rest, stores their pages on the way out (
 headers the inner middleware added) and answers later readers before any of that runs:
 a hit costs two cache reads and no URL resolving, session or template work.
 
-A page may also depend on a narrower version kept in the cache (``depends_on``): an
-article page depends on its comment list's version, so approving a comment re-renders
-that article's page only, not every page on the site.
+Most changes are narrower than that. A page also records the version tokens
+(articles.versions) it was made from, and a cached copy is served only while they hold:
+an article page depends on its article's token and its comment list's, the lists (home,
+categories, feed) on one token for all lists. Editing an article renews its own page and
+the lists; approving a comment renews its article's page. Categories and sources, shown
+on every page, still renew the generation.
 
 Parts of a page that must differ per request (a form's CSRF token and human check) are
 wrapped in ``{% fresh "name" arg %}``. The cached copy keeps only a marker there, and
@@ -39,6 +42,8 @@ from django.utils.cache import get_conditional_response
 from django.utils.csp import CSP, build_policy
 from django.utils.http import parse_http_date_safe
 from django.utils.safestring import SafeString, mark_safe
+
+from . import versions
 
 GENERATION_KEY = "page-cache:generation"
 FRESH_BLOCK = re.compile(r"<!--fresh:([\w-]+):([\w-]*)-->.*?<!--/fresh-->", re.S)
@@ -126,13 +131,32 @@ def is_cacheable_request(request: HttpRequest) -> bool:
     return not (has_session and request.user.is_authenticated)
 
 
-def depends_on(request: HttpRequest, key: str, value: str) -> None:
+LISTS = "articles:lists:version"
+
+
+def article_key(article_pk: int) -> str:
+    return f"articles:version:{article_pk}"
+
+
+def article_changed(sender, instance, **kwargs) -> None:
+    """Signal receiver for articles and their summary states."""
+    from .models import Article
+
+    is_article = isinstance(instance, Article)
+    article_pk = instance.pk if is_article else instance.article_id
+    if article_pk is not None:
+        versions.renew(article_key(article_pk))
+    if is_article:
+        versions.renew(LISTS)
+
+
+def depends_on(request: HttpRequest, key: str, value: str | None = None) -> None:
     """The page being rendered shows what cache ``key`` versions, at ``value``.
 
     A cached copy is served only while every such key still holds the same value.
     """
     if getattr(request, "page_cache_active", False):
-        request.page_cache_depends[key] = value
+        request.page_cache_depends[key] = value if value is not None else versions.current(key)
 
 
 def is_current(stored: dict) -> bool:
@@ -162,11 +186,12 @@ def strip_markers(html: str) -> str:
     return re.sub(r"<!--fresh:[\w-]+:[\w-]*-->|<!--/fresh-->", "", html)
 
 
-def cache_page_for_readers(view):
+def cache_page_for_readers(view, *, depends=()):
     """Decorator for views rendering public pages (``PageCacheMiddleware`` stores them).
 
-    The key is taken before the view runs: a page rendered while its content changes
-    is stored under the generation it started in, which the change has already retired.
+    ``depends`` names version tokens every page of the view is made from. The key and
+    the tokens are read before the view runs: a page rendered while its content changes
+    is stored under what it started from, which the change has already retired.
     """
 
     @wraps(view)
@@ -175,6 +200,8 @@ def cache_page_for_readers(view):
             request.page_cache_key = getattr(request, "page_cache_key", None) or page_key(request)
             request.page_cache_active = True
             request.page_cache_depends = {}
+            for key in depends:
+                depends_on(request, key)
         return view(request, *args, **kwargs)
 
     return wrapper

@@ -4,23 +4,24 @@ from django.views.decorators.http import condition
 
 from . import views
 from .feeds import LatestArticlesFeed
-from .page_cache import cache_page_for_readers
+from .page_cache import LISTS, cache_page_for_readers
 
 app_name = "articles"
 
 urlpatterns = [
-    path("", cache_page_for_readers(views.ArticleListView.as_view()), name="home"),
+    path("", cache_page_for_readers(views.ArticleListView.as_view(), depends=[LISTS]), name="home"),
     path(
         pgettext_lazy("URL path", "feed/"),
         cache_page_for_readers(
-            condition(last_modified_func=views.feed_last_modified)(LatestArticlesFeed())
+            condition(last_modified_func=views.feed_last_modified)(LatestArticlesFeed()),
+            depends=[LISTS],
         ),
         name="feed",
     ),
     path(pgettext_lazy("URL path", "search/"), views.SearchView.as_view(), name="search"),
     path(
         pgettext_lazy("URL path", "category/<slug:slug>/"),
-        cache_page_for_readers(views.CategoryView.as_view()),
+        cache_page_for_readers(views.CategoryView.as_view(), depends=[LISTS]),
         name="category",
     ),
     path(

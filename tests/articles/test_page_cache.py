@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.http import http_date
 
 from articles import page_cache
-from articles.models import Article
+from articles.models import Article, SummaryState
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -225,3 +225,47 @@ def test_a_broken_csrf_cookie_on_a_cached_hit_is_replaced(settings, cookie):
     fresh = page.cookies[settings.CSRF_COOKIE_NAME].value
     assert fresh != cookie
     assert re.fullmatch(r"[A-Za-z0-9]{32}", fresh)
+
+
+def warm(client, *urls):
+    for url in urls:
+        client.get(url)
+        assert client.get(url)["X-Page-Cache"] == "hit"
+
+
+def test_editing_an_article_renews_its_page_and_the_lists_only(client):
+    edited, other = make_article(title_en="Before the edit"), make_article()
+    edited_url, other_url = edited.get_absolute_url("en"), other.get_absolute_url("en")
+    category_url = other.category.get_absolute_url("en")
+    warm(client, edited_url, other_url, "/en/", "/en/feed/", category_url)
+    edited.title_en = "After the edit"
+    edited.save()
+    for url in (edited_url, "/en/", "/en/feed/", category_url):
+        response = client.get(url)
+        assert response["X-Page-Cache"] == "miss", url
+    assert "After the edit" in client.get(edited_url).content.decode()
+    assert "After the edit" in client.get("/en/").content.decode()
+    assert client.get(other_url)["X-Page-Cache"] == "hit"
+
+
+def test_a_summary_renews_its_article_page_only(client):
+    article, other = make_article(), make_article()
+    url = article.get_absolute_url("en")
+    warm(client, url, other.get_absolute_url("en"), "/en/")
+    SummaryState.objects.create(article=article, language="en")
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    assert client.get("/en/")["X-Page-Cache"] == "hit"
+    assert client.get(other.get_absolute_url("en"))["X-Page-Cache"] == "hit"
+
+
+def test_renaming_a_category_renews_every_page(client):
+    article = make_article()
+    url = article.get_absolute_url("en")
+    warm(client, url, "/en/")
+    category = article.category
+    category.name_en = "Renamed section"
+    category.save()
+    for page in (url, "/en/"):
+        response = client.get(page)
+        assert response["X-Page-Cache"] == "miss"
+        assert "Renamed section" in response.content.decode()

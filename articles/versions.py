@@ -1,0 +1,58 @@
+"""Version tokens kept in the cache, naming what a cached copy was made from.
+
+A cached page or fragment records the tokens it depends on; a change replaces the
+token, so every copy made from the old state is passed over, on every server sharing
+the cache. A lost token (evicted, cache emptied) just means one re-render.
+
+A token starts with the time it was made, which doubles as "last changed" for
+Last-Modified headers (a lost token moves that forward: harmless).
+"""
+
+import secrets
+import time
+from datetime import UTC, datetime, timedelta
+
+from django.core.cache import cache
+from django.db import transaction
+
+# Long enough to outlive busy days, short enough that orphaned copies expire.
+TIMEOUT = 24 * 60 * 60
+
+
+def new() -> str:
+    return f"{time.time_ns():x}-{secrets.token_hex(4)}"
+
+
+def made_at(token: str) -> datetime | None:
+    """When ``token`` was made, or None for a token this module did not write.
+
+    (Servers' clocks may differ a little; a time far ahead means a foreign token.)
+    """
+    try:
+        made = datetime.fromtimestamp(int(token.partition("-")[0], 16) / 1e9, tz=UTC)
+    except (ValueError, OverflowError, OSError):
+        return None
+    return made if made <= datetime.now(tz=UTC) + timedelta(days=1) else None
+
+
+def current(key: str) -> str:
+    value = cache.get(key)
+    if value is not None and made_at(value) is None:
+        cache.delete(key)
+        value = None
+    if value is None:
+        cache.add(key, new(), TIMEOUT)  # unless another process just did
+        value = cache.get(key) or new()
+    return value
+
+
+def renew(key: str) -> None:
+    """Replace ``key``'s token at once and again after the commit, so that a reader
+    arriving while the transaction is still open cannot leave the old state cached
+    under the new token."""
+
+    def replace():
+        cache.set(key, new(), TIMEOUT)
+
+    replace()
+    transaction.on_commit(replace)
