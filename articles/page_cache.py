@@ -1,22 +1,22 @@
 """Whole-page caching for anonymous readers, with fresh holes.
 
 A page is cached per host and full path (the path carries the language prefix) under a
-*generation* number kept in the cache; any change to what pages show bumps the
-generation, so every cached page is invalidated at once, on every server sharing the
-cache. Logged-in users, non-GET requests and requests carrying flash messages always get
-a freshly rendered page.
+*generation* number kept in the cache; bumping the generation forgets every cached page
+at once, on every server sharing the cache (categories and sources, shown on every page,
+do that). Logged-in users, non-GET requests and requests carrying flash messages always
+get a freshly rendered page.
+
+Most changes are narrower. A page also records the version tokens (articles.versions)
+it was made from, and a cached copy is served only while they hold: an article page
+depends on its article's token (renewed by the article, its summaries and its comments),
+the lists (home, categories, feed) on one token for all lists. Editing an article renews
+its own page and the lists; a summary or an approved comment renews its article's page.
 
 Views opt in with ``cache_page_for_readers``; ``PageCacheMiddleware``, placed before
 sessions, CSRF, authentication and the rest, stores their pages on the way out (with the
 headers the inner middleware added) and answers later readers before any of that runs:
-a hit costs two cache reads and no URL resolving, session or template work.
-
-Most changes are narrower than that. A page also records the version tokens
-(articles.versions) it was made from, and a cached copy is served only while they hold:
-an article page depends on its article's token and its comment list's, the lists (home,
-categories, feed) on one token for all lists. Editing an article renews its own page and
-the lists; approving a comment renews its article's page. Categories and sources, shown
-on every page, still renew the generation.
+a hit costs three cache reads (generation, page, its tokens) and no query, URL
+resolving, session or template work.
 
 Parts of a page that must differ per request (a form's CSRF token and human check) are
 wrapped in ``{% fresh "name" arg %}``. The cached copy keeps only a marker there, and

@@ -149,7 +149,7 @@ class ArticleDetailView(AlternatesMixin, DetailView):
         if self.kwargs["slug"] != (self.object.local.slug or self.object.public_id.lower()):
             return redirect(self.object.get_absolute_url(), permanent=True)
         self.comments = comment_list(self.object, closed=bool(closed_reason(self.object)))
-        page_cache.depends_on(request, page_cache.article_key(self.object.pk))
+        # The comment list is keyed by the article's own token: one dependency covers both.
         page_cache.depends_on(request, self.comments.version_key, self.comments.version)
         last_modified = self.last_modified()
         not_modified = get_conditional_response(request, last_modified=last_modified)

@@ -1,8 +1,10 @@
 """An article's approved comments, rendered once and kept until one of them changes.
 
 Rendering fifty comments is most of the cost of an article page. The list is keyed by
-a version token per article (articles.versions) that is replaced whenever one of the
-article's comments is saved or deleted, so a change re-renders that article's list only.
+the article's version token (the one its cached pages depend on, articles.page_cache),
+which is replaced whenever one of the article's comments is saved or deleted, so a
+change re-renders that article's list only. (The article's own edits renew the same
+token: one token read per cached page instead of two, for a rare extra re-render.)
 Changes that bypass model signals (``QuerySet.update()`` on comments) are not seen:
 the project makes none outside tests.
 """
@@ -15,7 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
-from articles import versions
+from articles import page_cache, versions
 from articles.models import Article
 
 from .models import Comment
@@ -31,7 +33,7 @@ class CommentList:
 
 
 def version_key(article_pk: int) -> str:
-    return f"comments:version:{article_pk}"
+    return page_cache.article_key(article_pk)
 
 
 def version(article_pk: int) -> str:
