@@ -111,24 +111,19 @@ NOT_STORED = {"set-cookie", "content-length", "x-page-cache"} | {
 }
 
 
+def _plain_read(request: HttpRequest) -> bool:
+    return enabled() and request.method in ("GET", "HEAD") and "messages" not in request.COOKIES
+
+
 def may_be_cached(request: HttpRequest) -> bool:
-    """A request whose page is the same for every anonymous reader (before auth runs)."""
-    return (
-        enabled()
-        and request.method in ("GET", "HEAD")
-        and "messages" not in request.COOKIES
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-    )
+    """Before authentication runs: no session, so certainly an anonymous reader."""
+    return _plain_read(request) and settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
 def is_cacheable_request(request: HttpRequest) -> bool:
-    if not enabled() or request.method not in ("GET", "HEAD"):
-        return False
-    if "messages" in request.COOKIES:
-        return False
     # Only someone with a session can be logged in; staff always see fresh pages.
     has_session = settings.SESSION_COOKIE_NAME in request.COOKIES
-    return not (has_session and request.user.is_authenticated)
+    return _plain_read(request) and not (has_session and request.user.is_authenticated)
 
 
 LISTS = "articles:lists:version"
@@ -233,7 +228,7 @@ class PageCacheMiddleware:
         return response
 
     def hit(self, request, stored):
-        not_modified = conditional_response(request, dict(stored["headers"]))
+        not_modified = conditional_response(request, stored["headers"])
         if not_modified is not None:
             return not_modified
         self.csrf.process_request(request)
@@ -276,10 +271,11 @@ class PageCacheMiddleware:
         return response
 
 
-def conditional_response(request: HttpRequest, headers: dict[str, str]):
+def conditional_response(request: HttpRequest, stored_headers: list[tuple[str, str]]):
     """A 304 when the reader's copy matches the cached page's validators, else None."""
     if not ({"HTTP_IF_MODIFIED_SINCE", "HTTP_IF_NONE_MATCH"} & request.META.keys()):
         return None
+    headers = dict(stored_headers)
     last_modified = headers.get("Last-Modified")
     timestamp = parse_http_date_safe(last_modified) if last_modified else None
     response = get_conditional_response(request, etag=headers.get("ETag"), last_modified=timestamp)

@@ -9,10 +9,7 @@ class CommentsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from articles.models import Article
-
         from . import (
-            fragments,
             holes,  # noqa: F401 -- registers the comment form's fresh hole
             signals,
         )
@@ -21,5 +18,3 @@ class CommentsConfig(AppConfig):
         # An approved, rejected or deleted comment changes what article pages show.
         post_save.connect(signals.comment_changed, sender=Comment, dispatch_uid="comment-saved")
         post_delete.connect(signals.comment_changed, sender=Comment, dispatch_uid="comment-gone")
-        # SQLite may give a deleted article's number to the next one.
-        post_delete.connect(fragments.forget, sender=Article, dispatch_uid="article-gone")

@@ -18,7 +18,6 @@ from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
 from articles import page_cache, versions
-from articles.models import Article
 
 from .models import Comment
 
@@ -66,10 +65,9 @@ def comment_list(article, *, closed: bool) -> CommentList:
 
 
 def forget(sender, instance, **kwargs) -> None:
-    """Signal receiver: one of an article's comments changed, or the article was deleted.
+    """Signal receiver: one of an article's comments changed.
 
-    A deleted article's number may be given again by SQLite, so its list goes too.
+    (A deleted article renews the same token through articles.page_cache.)
     """
-    article_pk = instance.pk if isinstance(instance, Article) else instance.article_id
-    if article_pk is not None:
-        versions.renew(version_key(article_pk))
+    if instance.article_id is not None:
+        versions.renew(version_key(instance.article_id))
