@@ -5,8 +5,8 @@ the article's version token (the one its cached pages depend on, articles.page_c
 which is replaced whenever one of the article's comments is saved or deleted, so a
 change re-renders that article's list only. (The article's own edits renew the same
 token: one token read per cached page instead of two, for a rare extra re-render.)
-Changes that bypass model signals (``QuerySet.update()`` on comments) are not seen:
-the project makes none outside tests.
+Services that write with ``QuerySet.update()`` (bulk moderation) send no signal and
+call ``comments_changed`` themselves.
 """
 
 from dataclasses import dataclass
@@ -64,10 +64,15 @@ def comment_list(article, *, closed: bool) -> CommentList:
     )
 
 
-def forget(sender, instance, **kwargs) -> None:
-    """Signal receiver: one of an article's comments changed.
+def comments_changed(*, article_pk: int) -> None:
+    """One or more of the article's comments changed: its list and pages are renewed.
 
     (A deleted article renews the same token through articles.page_cache.)
     """
+    versions.renew(version_key(article_pk))
+
+
+def forget(sender, instance, **kwargs) -> None:
+    """Signal receiver: one of an article's comments was saved or deleted."""
     if instance.article_id is not None:
-        versions.renew(version_key(instance.article_id))
+        comments_changed(article_pk=instance.article_id)

@@ -18,7 +18,7 @@ from django.utils.translation import gettext, ngettext
 
 from articles.models import LANGUAGE_CODES, Article
 
-from . import rules
+from . import fragments, rules
 from .captcha import Challenge
 from .models import Comment, UsedChallenge
 
@@ -140,7 +140,7 @@ def comments_moderate(*, comments: QuerySet, status: str, moderator) -> int:
     changed = list(
         comments.exclude(status=status)
         .order_by()
-        .only("pk", "name", "article_public_id")
+        .only("pk", "name", "article_id", "article_public_id")
         .select_related(None)
     )
     if not changed:
@@ -156,6 +156,9 @@ def comments_moderate(*, comments: QuerySet, status: str, moderator) -> int:
             action_flag=CHANGE,
             change_message=[{"changed": {"fields": ["status"]}}],
         )
+        # update() sends no signal: renew the changed articles' comment lists and pages here.
+        for article_id in {comment.article_id for comment in changed} - {None}:
+            fragments.comments_changed(article_pk=article_id)
     return len(ids)
 
 
