@@ -1,24 +1,40 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from pagecache import invalidation
+
 
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = _("Articles")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
-
-        from . import page_cache
         from .models import Article, Category, Source, SummaryState
 
-        # Categories and sources show on every page: they forget every cached page.
+        # The admin's own saves and deletes; the services say what they change themselves.
         for model in (Category, Source):
-            post_save.connect(page_cache.invalidate, sender=model, dispatch_uid=f"page-{model}")
-            post_delete.connect(page_cache.invalidate, sender=model, dispatch_uid=f"pd-{model}")
-        # An article renews its own page and the lists; a summary, its article's page.
-        for model in (Article, SummaryState):
-            post_save.connect(page_cache.article_changed, sender=model, dispatch_uid=f"v-{model}")
-            post_delete.connect(
-                page_cache.article_changed, sender=model, dispatch_uid=f"vd-{model}"
-            )
+            invalidation.follow(model, menu_or_source_changed, renews="every page")
+        invalidation.follow(Article, article_changed, renews="its pages and the lists")
+        invalidation.follow(SummaryState, summary_changed, renews="its article's page")
+        invalidation.next_change(next_publication)
+
+
+def menu_or_source_changed(_instance, created=False) -> None:
+    invalidation.site_changed()
+
+
+def article_changed(article, created=False) -> None:
+    invalidation.article_changed(article.pk)
+
+
+def summary_changed(state, created=False) -> None:
+    invalidation.article_page_changed(state.article_id)
+
+
+def next_publication():
+    """A scheduled article appears on the lists at its publication time."""
+    from django.db.models import Min
+
+    from .models import Article
+
+    return Article.objects.scheduled().aggregate(first=Min("published_at"))["first"]

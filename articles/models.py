@@ -11,13 +11,13 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core.languages import LANGUAGE_CODES
+from core.links import localized_reverse
+
 from . import public_ids
-from .links import localized_reverse
 from .rendering import reading_minutes, render_markdown
 from .summaries.base import Problem
 from .text import LocalizedText, ascii_slug
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 def fingerprint(*parts: str) -> str:
@@ -128,6 +128,10 @@ class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Visible to readers: published, and the publication time has come."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def scheduled(self):
+        """Published with a publication time still to come (the mirror of ``published()``)."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
 
     def for_listing(self):
         return self.select_related("category", "source")
@@ -340,15 +344,8 @@ class Article(models.Model):
             and self.published_at > timezone.now()
         )
 
-    @property
-    def is_republication(self) -> bool:
-        return bool(self.original_url)
-
     def body_html(self):
         return render_markdown(self.local.body)
-
-    def available_languages(self) -> list[str]:
-        return [code for code in LANGUAGE_CODES if getattr(self, f"title_{code}", "")]
 
 
 class TranslationRecordQuerySet(models.QuerySet):

@@ -2,9 +2,11 @@ from django.urls import path
 from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import condition
 
+from pagecache.decorators import cache_page_for_readers
+from pagecache.invalidation import LISTS
+
 from . import views
 from .feeds import LatestArticlesFeed
-from .page_cache import LISTS, cache_page_for_readers
 
 app_name = "articles"
 

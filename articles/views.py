@@ -2,23 +2,21 @@ from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Max, Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response
 from django.utils.decorators import method_decorator
 from django.utils.http import http_date
 from django.utils.translation import get_language_from_request
-from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
-from comments.context import comment_section
-from comments.fragments import comment_list
-from comments.rules import closed_reason
+from pagecache import versions
+from pagecache.decorators import depends_on
+from pagecache.invalidation import article_key
 
-from . import page_cache
 from .models import LANGUAGE_CODES, Article, Category, missing_text
 
 
@@ -148,9 +146,10 @@ class ArticleDetailView(AlternatesMixin, DetailView):
         # The slug is decoration: a stale or foreign one redirects to the right address.
         if self.kwargs["slug"] != (self.object.local.slug or self.object.public_id.lower()):
             return redirect(self.object.get_absolute_url(), permanent=True)
-        self.comments = comment_list(self.object, closed=bool(closed_reason(self.object)))
-        # The comment list is keyed by the article's own token: one dependency covers both.
-        page_cache.depends_on(request, self.comments.version_key, self.comments.version)
+        # Renewed by the article, its summaries and whatever other apps show on its page
+        # (its comments): one token covers the whole page, and says when it last changed.
+        self.version = versions.current(article_key(self.object.pk))
+        depends_on(request, article_key(self.object.pk), self.version)
         last_modified = self.last_modified()
         not_modified = get_conditional_response(request, last_modified=last_modified)
         if not_modified is not None:
@@ -162,24 +161,17 @@ class ArticleDetailView(AlternatesMixin, DetailView):
     def last_modified(self) -> int:
         """When anything on the page last changed: text, summary or comments."""
         article = self.object
-        moments = [article.updated_at, self.comments.changed_at]
-        moments.append(getattr(article, "reader_summary_updated_at", None))
+        moments = [article.updated_at, getattr(article, "reader_summary_updated_at", None)]
+        renewed = versions.made_at(self.version)
+        moments.append(min(renewed, timezone.now()) if renewed else None)
         return int(max(filter(None, moments)).timestamp())
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(
+        return super().get_context_data(
             current_category=self.object.category,
             structured_data=self.get_structured_data(),
             **kwargs,
         )
-        section = comment_section(
-            request=self.request,
-            article=self.object,
-            form=context.get("comment_form"),
-            comments=getattr(self, "comments", None),
-        )
-        context.update(section)
-        return context
 
     def get_structured_data(self) -> dict:
         """schema.org NewsArticle for search engines, in the page's language."""
@@ -257,22 +249,3 @@ def short_link(request, public_id: str):
     """``/a/NWURPW/`` leads to the article in the reader's language."""
     article = get_object_or_404(Article.objects.published(), public_id=public_id.upper())
     return redirect(article.get_absolute_url(get_language_from_request(request)))
-
-
-@require_GET
-@never_cache
-def healthz(request):
-    """Liveness probe for load balancers, and the benchmark's baseline."""
-    return HttpResponse("ok\n", content_type="text/plain")
-
-
-@require_GET
-@cache_control(max_age=86400, public=True)
-def robots_txt(request):
-    # The admin and the previews live under each language prefix (/en/admin/, /tr/preview/).
-    lines = ["User-agent: *"]
-    lines += [
-        f"Disallow: /{code}/{area}/" for code in LANGUAGE_CODES for area in ("admin", "preview")
-    ]
-    lines += ["", f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}"]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,7 +1,7 @@
 """What the article page needs to show its comments and the comment form."""
 
 from .forms import CommentForm
-from .fragments import CommentList, comment_list
+from .fragments import comment_list
 from .rules import MAX_LENGTH, closed_reason
 
 
@@ -15,13 +15,10 @@ def is_blank(form: CommentForm) -> bool:
     return not form.is_bound and not any(form.initial.get(k) for k in ("name", "email", "text"))
 
 
-def comment_section(
-    *, request, article, form: CommentForm | None = None, comments: CommentList | None = None
-) -> dict:
+def comment_section(*, request, article, form: CommentForm | None = None) -> dict:
     """Context for templates/comments/_comments.html; at most one query whatever the count."""
     reason = closed_reason(article)
-    if comments is None:
-        comments = comment_list(article, closed=bool(reason))
+    comments = comment_list(article, closed=bool(reason))
     if form is None and not reason and is_trusted(request):
         form = CommentForm(article=article, challenge_required=False, challenge=None)
     # A blank form with a human check is made per reader from a cached copy

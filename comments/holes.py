@@ -1,7 +1,7 @@
 """The comment form inside a cached article page, made anew for each reader.
 
 A cached page must not hand every reader the same CSRF token, human-check question
-and start stamp: articles.page_cache keeps a marker where the form goes and this filler
+and start stamp: the page cache keeps a marker (pagecache.holes) where the form goes and this filler
 puts a fresh form there. Rendering the crispy form costs far more than the rest of a
 cache hit, so it is rendered once per article and language with placeholders, kept in
 each process's memory, and each reader's own values are substituted into that copy. Only
@@ -14,8 +14,8 @@ from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from articles import page_cache
 from articles.models import Article
+from pagecache.holes import register_fresh
 
 from . import captcha
 from .forms import CommentForm
@@ -49,7 +49,7 @@ def _form_template(language: str, hole: str) -> str:
         return render_to_string("comments/_form.html", {"comment_form": form, "csrf_token": CSRF})
 
 
-@page_cache.register_fresh("comment_form")
+@register_fresh("comment_form")
 def fresh_comment_form(request, hole: str) -> str:
     pk = int(hole.partition("-")[0])
     challenge = captcha.new_challenge(article_id=pk)

@@ -17,8 +17,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 
 from articles.models import LANGUAGE_CODES, Article
+from pagecache import invalidation
 
-from . import fragments, rules
+from . import rules
 from .captcha import Challenge
 from .models import Comment, UsedChallenge
 
@@ -126,6 +127,8 @@ def comment_moderate(*, comment: Comment, status: str, moderator) -> Comment:
     comment.moderated_by = moderator
     comment.moderated_at = timezone.now()
     comment.save(update_fields=["status", "moderated_by", "moderated_at"])
+    if comment.article_id is not None:
+        invalidation.article_page_changed(comment.article_id)
     return comment
 
 
@@ -156,9 +159,9 @@ def comments_moderate(*, comments: QuerySet, status: str, moderator) -> int:
             action_flag=CHANGE,
             change_message=[{"changed": {"fields": ["status"]}}],
         )
-        # update() sends no signal: renew the changed articles' comment lists and pages here.
+        # update() sends no signal: each changed article's page and comment list, here.
         for article_id in {comment.article_id for comment in changed} - {None}:
-            fragments.comments_changed(article_pk=article_id)
+            invalidation.article_page_changed(article_id)
     return len(ids)
 
 

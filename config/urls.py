@@ -7,12 +7,13 @@ from django.views.i18n import JavaScriptCatalog
 from articles import views as article_views
 from articles.converters import PublicIdConverter
 from articles.sitemaps import SITEMAPS
+from core import views as core_views
 
 register_converter(PublicIdConverter, "public_id")
 
 urlpatterns = [
-    path("healthz", article_views.healthz, name="healthz"),
-    path("robots.txt", article_views.robots_txt, name="robots_txt"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("a/<public_id:public_id>/", article_views.short_link, name="article_short"),
 ]

@@ -43,16 +43,21 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_tasks_db",
+    # The project's apps, each depending only on those above it in this list
+    # (the contracts in pyproject.toml): site-wide pieces first, the back office last.
+    "core",
+    "pagecache",
     "articles",
     "comments",
+    "newsroom",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "articles.middleware.RejectNulMiddleware",
+    "core.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Cached pages for anonymous readers are answered here, before everything below.
-    "articles.page_cache.PageCacheMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -208,7 +213,7 @@ LOGIN_URL = "admin:login"
 BROADSHEET_SITE_NAME = "Broadsheet"
 BROADSHEET_ARTICLES_PER_PAGE = 10
 BROADSHEET_READING_WPM = 200
-# Whole-page cache for anonymous readers (articles.page_cache); "off" disables it.
+# Whole-page cache for anonymous readers (pagecache); "off" disables it.
 BROADSHEET_PAGE_CACHE = os.environ.get("BROADSHEET_PAGE_CACHE", "on").lower() not in {
     "0",
     "off",

@@ -9,8 +9,10 @@ from django.test import Client, RequestFactory
 from django.utils import timezone
 from django.utils.http import http_date
 
-from articles import page_cache
 from articles.models import Article, SummaryState
+from pagecache import holes
+from pagecache.decorators import cache_page_for_readers
+from pagecache.middleware import PageCacheMiddleware
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -78,18 +80,14 @@ def test_a_scheduled_article_appears_when_its_time_comes_despite_the_cache(clien
 def test_fresh_holes_are_rendered_anew_on_every_hit(client, settings):
     calls = []
 
-    @page_cache.register_fresh("test-hole")
+    @holes.register_fresh("test-hole")
     def fill(request, arg):
         calls.append(arg)
         return f"<b>fresh {arg} {len(calls)}</b>"
 
-    template = engines["django"].from_string(
-        '{% load broadsheet %}<p>{% fresh "test-hole" 7 %}</p>'
-    )
-    view = page_cache.PageCacheMiddleware(
-        page_cache.cache_page_for_readers(
-            lambda request: HttpResponse(template.render(request=request))
-        )
+    template = engines["django"].from_string('{% load pagecache %}<p>{% fresh "test-hole" 7 %}</p>')
+    view = PageCacheMiddleware(
+        cache_page_for_readers(lambda request: HttpResponse(template.render(request=request)))
     )
     first = view(RequestFactory().get("/en/hole/"))
     assert first.content == b"<p><b>fresh 7 1</b></p>"

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.management import CommandError, call_command
 
-from articles.management.commands import setup_roles
+from newsroom.management.commands import setup_roles
 
 pytestmark = pytest.mark.django_db
 

@@ -15,8 +15,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.http import parse_http_date
 
-from comments import fragments
 from comments.models import Comment
+from pagecache.invalidation import article_key
 from tests.factories import make_article, make_comment
 
 pytestmark = pytest.mark.django_db
@@ -147,8 +147,8 @@ def test_approving_a_comment_renews_that_article_page_only(client, article, sett
 
 
 def test_a_version_this_site_did_not_write_is_replaced(client, article):
-    cache.set(fragments.version_key(article.pk), "d00dfeedd00dfeedd00dfeed")
+    cache.set(article_key(article.pk), "d00dfeedd00dfeedd00dfeed")
     response = client.get(article.get_absolute_url("en"))
     assert response.status_code == 200
     assert parse_http_date(response["Last-Modified"]) <= time.time()
-    assert cache.get(fragments.version_key(article.pk)) != "d00dfeedd00dfeedd00dfeed"
+    assert cache.get(article_key(article.pk)) != "d00dfeedd00dfeedd00dfeed"

@@ -10,6 +10,7 @@ from django.utils import timezone
 from articles.models import Article, Category, IssuedPublicId, Source
 from articles.public_ids import random_public_id
 from articles.rendering import reading_minutes
+from comments.models import Comment
 
 PARAGRAPH = (
     "Containers start from images, and images are built from layers. Each layer records "
@@ -94,7 +95,6 @@ class Command(BaseCommand):
 
     def create_comments(self, articles: list[Article], count: int, rng: random.Random) -> None:
         """Approved comments spread evenly over the articles (50 each for the defaults)."""
-        from comments.models import Comment
 
         now = timezone.now()
         batch = []

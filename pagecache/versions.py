@@ -1,8 +1,9 @@
 """Version tokens kept in the cache, naming what a cached copy was made from.
 
 A cached page or fragment records the tokens it depends on; a change replaces the
-token, so every copy made from the old state is passed over, on every server sharing
-the cache. A lost token (evicted, cache emptied) just means one re-render.
+token (``pagecache.invalidation`` names them and says when), so every copy made from
+the old state is passed over, on every server sharing the cache. A lost token (evicted,
+cache emptied) just means one re-render.
 
 A token starts with the time it was made, which doubles as "last changed" for
 Last-Modified headers (a lost token moves that forward: harmless).
@@ -46,13 +47,13 @@ def current(key: str) -> str:
     return value
 
 
-def renew(key: str) -> None:
-    """Replace ``key``'s token at once and again after the commit, so that a reader
-    arriving while the transaction is still open cannot leave the old state cached
-    under the new token."""
+def renew(*keys: str) -> None:
+    """Replace the tokens of ``keys`` at once and again after the commit, so that a
+    reader arriving while the transaction is still open cannot leave the old state
+    cached under the new token."""
 
     def replace():
-        cache.set(key, new(), TIMEOUT)
+        cache.set_many(dict.fromkeys(keys, new()), TIMEOUT)
 
     replace()
     transaction.on_commit(replace)

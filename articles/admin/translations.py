@@ -7,8 +7,8 @@ from django.db.models import F, Prefetch
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models import TranslationRecord, missing_text
-from .services import translation_mark_current
+from ..models import TranslationRecord, missing_text
+from ..services import translation_mark_current
 
 TARGET_LANGUAGES = [(code, name) for code, name in settings.LANGUAGES]
 

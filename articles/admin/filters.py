@@ -1,11 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
-from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .coverage import missing_q
-from .models import Article
+from ..coverage import missing_q
+from ..models import Article
 
 Status = Article.Status
 
@@ -30,15 +29,10 @@ class StatusFilter(admin.SimpleListFilter):
             (self.CURRENT, _("Everything but archived")),
         ]
 
-    @staticmethod
-    def scheduled(queryset):
-        """Published with a publication time still to come (the mirror of ``published()``)."""
-        return queryset.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
-
     def queryset(self, request, queryset):
         value = self.value()
         if value == self.SCHEDULED:
-            return self.scheduled(queryset)
+            return queryset.scheduled()
         if value == self.LIVE:
             return queryset.published()
         if value == self.CURRENT:

@@ -2,9 +2,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from .admin_access import TranslatorAwareForm
-from .models import Article
-from .services import allowed_statuses, publication_problems
+from ..models import Article
+from ..services import allowed_statuses, publication_problems
+from .access import TranslatorAwareForm
 
 Status = Article.Status
 

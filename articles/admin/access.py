@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import get_text_list
 from django.utils.translation import gettext
 
-from .models import LANGUAGE_CODES
+from ..models import LANGUAGE_CODES
 
 
 class TranslatorAwareForm(forms.ModelForm):

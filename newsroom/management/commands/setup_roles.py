@@ -35,7 +35,7 @@ ROLES: dict[str, list[tuple[str, str, list[str]]]] = {
         ("comments", "comment", ["view", "change", "delete"]),
     ],
     TRANSLATORS: [
-        # "translate" edits other-language fields only: see articles/admin_access.py.
+        # "translate" edits other-language fields only: see articles/admin/access.py.
         # The article's translated fields include its summary (other languages only).
         ("articles", "article", ["view", "translate"]),
         ("articles", "category", ["view", "translate"]),

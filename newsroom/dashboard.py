@@ -13,10 +13,11 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from .admin_filters import StatusFilter
-from .coverage import missing_q
-from .models import Article, TranslationRecord
-from .summaries.services import summary_dashboard_counts
+from articles.admin.filters import StatusFilter
+from articles.coverage import missing_q
+from articles.models import Article, TranslationRecord
+from articles.summaries.services import summary_dashboard_counts
+from comments.models import Comment
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def articles_in_review(user) -> list[DashboardItem]:
 def scheduled_articles(user) -> list[DashboardItem]:
     if not user.has_perm("articles.view_article"):
         return []
-    count = StatusFilter.scheduled(Article.objects.all()).count()
+    count = Article.objects.scheduled().count()
     return [
         DashboardItem(
             gettext("Scheduled articles"), count, _article_list(status=StatusFilter.SCHEDULED)
@@ -84,7 +85,6 @@ def translations_out_of_date(user) -> list[DashboardItem]:
 
 
 def comments_waiting(user) -> list[DashboardItem]:
-    from comments.models import Comment
 
     if not user.has_perm("comments.view_comment"):
         return []

@@ -13,8 +13,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 from modeltranslation.translator import translator
 
-from articles.management.commands.makemessages import IGNORE_PATTERNS
 from articles.models import Article, Category, TranslationRecord, missing_text
+from core.management.commands.makemessages import IGNORE_PATTERNS
 
 DOMAINS = ["django", "djangojs"]
 CONTENT_FIELDS = ["title", "standfirst", "body", "summary"]

@@ -1,3 +1,5 @@
+"""Site-wide template tags: languages, addresses, locale-aware text, structured data."""
+
 import json
 
 from django import template
@@ -7,8 +9,6 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-
-from articles import page_cache
 
 # The same escapes as django.utils.html.json_script: no "</script>" can close the block.
 JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -38,16 +38,6 @@ def alternate_url(context, language: str) -> str:
 @register.simple_tag(takes_context=True)
 def absolute_url(context, path: str) -> str:
     return context["request"].build_absolute_uri(path)
-
-
-@register.simple_tag
-def source_link(article) -> str:
-    if article.source is None:
-        return ""
-    href = article.original_url or article.source.url
-    if not href:
-        return format_html("{}", article.source.name)
-    return format_html('<a href="{}" rel="noopener">{}</a>', href, article.source.name)
 
 
 # Turkish has a dotted capital İ for i and a plain I for the dotless ı; Python's
@@ -84,18 +74,3 @@ def json_ld(context, data: dict) -> str:
         nonce,
         mark_safe(payload),  # noqa: S308
     )
-
-
-@register.simple_tag(takes_context=True)
-def fresh(context, name: str, arg) -> str:
-    """``{% fresh "name" arg %}``: a part of the page made anew for every request.
-
-    Rendered by the filler registered under ``name`` (articles.page_cache); inside a
-    cached page it is wrapped in markers, so that each cache hit fills it again.
-    """
-    request = context.get("request")
-    arg = str(arg)
-    content = page_cache.fill(name, request, arg)
-    if not getattr(request, "page_cache_active", False):
-        return content
-    return format_html("<!--fresh:{}:{}-->{}<!--/fresh-->", name, arg, content)

@@ -10,15 +10,15 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from . import services
-from .admin_access import TranslatorAccessMixin
-from .admin_filters import CoverageFilter, StatusFilter
-from .admin_workflow import WorkflowAdminMixin
-from .coverage import missing_fields
+from .. import services
+from ..coverage import missing_fields
+from ..models import LANGUAGE_CODES, Article, Category, Source
+from ..summaries.admin import SummaryAdminMixin
+from .access import TranslatorAccessMixin
+from .filters import CoverageFilter, StatusFilter
 from .forms import ArticleAdminForm
-from .models import LANGUAGE_CODES, Article, Category, Source
-from .summaries.admin import SummaryAdminMixin
-from .translations_admin import TranslationStateAdminMixin, TranslationStateFilter
+from .translations import TranslationStateAdminMixin, TranslationStateFilter
+from .workflow import WorkflowAdminMixin
 
 admin.site.site_header = format_lazy(_("{site} newsroom"), site=settings.BROADSHEET_SITE_NAME)
 admin.site.site_title = admin.site.site_header

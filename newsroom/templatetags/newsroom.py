@@ -1,11 +1,11 @@
 from django import template
 
-from articles.dashboard import dashboard_items
+from newsroom.dashboard import dashboard_items
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def newsroom_dashboard(context):
-    """The dashboard's counts for the signed-in user (see ``articles.dashboard``)."""
+    """The dashboard's counts for the signed-in user (see ``newsroom.dashboard``)."""
     return dashboard_items(context["request"].user)

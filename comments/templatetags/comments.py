@@ -1,0 +1,65 @@
+"""How a page shows an object's comments, after django-contrib-comments' tags.
+
+``{% get_comment_count for article as n %}`` and ``{% render_comment_section for article %}``
+(the approved comments and the form) let the article page show comments without the
+articles app knowing about them. Both read one kept comment list per page render.
+"""
+
+from django import template
+
+from comments.context import comment_section
+from comments.rules import auto_close_time
+from pagecache.decorators import changes_at
+
+register = template.Library()
+
+
+def _section(context, article) -> dict:
+    sections = context.render_context.setdefault("comment_sections", {})
+    if article.pk not in sections:
+        request = context["request"]
+        sections[article.pk] = comment_section(
+            request=request, article=article, form=context.get("comment_form")
+        )
+        if not sections[article.pk]["comments_closed_reason"]:
+            # A cached page must stop offering the form when comments close by age.
+            changes_at(request, auto_close_time(article))
+    return sections[article.pk]
+
+
+class CommentCountNode(template.Node):
+    def __init__(self, target, name):
+        self.target, self.name = target, name
+
+    def render(self, context):
+        context[self.name] = _section(context, self.target.resolve(context))["comment_list"].count
+        return ""
+
+
+class CommentSectionNode(template.Node):
+    def __init__(self, target):
+        self.target = target
+
+    def render(self, context):
+        article = self.target.resolve(context)
+        section = context.template.engine.get_template("comments/_comments.html")
+        with context.push(_section(context, article), article=article):
+            return section.render(context)
+
+
+@register.tag
+def get_comment_count(parser, token):
+    """``{% get_comment_count for article as n %}``: its approved comments."""
+    bits = token.split_contents()
+    if len(bits) != 5 or bits[1] != "for" or bits[3] != "as":
+        raise template.TemplateSyntaxError(f"Use {{% {bits[0]} for <object> as <name> %}}")
+    return CommentCountNode(parser.compile_filter(bits[2]), bits[4])
+
+
+@register.tag
+def render_comment_section(parser, token):
+    """``{% render_comment_section for article %}``: the approved comments and the form."""
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "for":
+        raise template.TemplateSyntaxError(f"Use {{% {bits[0]} for <object> %}}")
+    return CommentSectionNode(parser.compile_filter(bits[2]))

@@ -1,0 +1,137 @@
+"""Whole-page caching for anonymous readers, answered before the rest of the stack.
+
+A page is cached per host and full path (the path carries the language prefix), with
+the version tokens it was made from (``pagecache.invalidation``); a cached copy is
+served only while they all hold. Logged-in users, non-GET requests and requests carrying
+flash messages always get a freshly rendered page.
+
+Views opt in with ``cache_page_for_readers`` (``pagecache.decorators``);
+``PageCacheMiddleware``, placed before sessions, CSRF, authentication and the rest,
+stores their pages on the way out (with the headers the inner middleware added) and
+answers later readers before any of that runs: a hit costs two cache reads (the page,
+then its tokens in one ``get_many``) and no query, URL resolving, session or template
+work. Parts that differ per reader are fresh holes (``pagecache.holes``). Cached pages
+carry no CSP nonce: a hit sends the policy without one, so inline scripts (which need
+one) cannot appear in them.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware
+from django.utils import timezone, translation
+from django.utils.cache import get_conditional_response
+from django.utils.csp import CSP, build_policy
+from django.utils.http import parse_http_date_safe
+
+from .decorators import is_plain_read, page_key
+from .holes import fill_holes, hollow, strip_markers
+from .invalidation import next_changes
+
+# Headers a hit makes itself: per response, or per reader.
+NOT_STORED = {"set-cookie", "content-length", "x-page-cache"} | {
+    str(h).lower() for h in (CSP.HEADER_ENFORCE, CSP.HEADER_REPORT_ONLY)
+}
+
+
+def seconds_until_next_change(request: HttpRequest) -> int:
+    """Cache lifetime: never past the next moment the page changes by itself."""
+    ttl = settings.BROADSHEET_PAGE_CACHE_SECONDS
+    now = timezone.now()
+    own = getattr(request, "page_cache_changes_at", None)
+    for moment in [*next_changes(), *([own] if own else [])]:
+        if moment > now:
+            ttl = min(ttl, max(1, int((moment - now) / timedelta(seconds=1)) + 1))
+    return ttl
+
+
+def may_be_cached(request: HttpRequest) -> bool:
+    """Before authentication runs: no session, so certainly an anonymous reader."""
+    return is_plain_read(request) and settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
+def is_current(stored: dict) -> bool:
+    depends = stored.get("depends")
+    return bool(depends) and cache.get_many(list(depends)) == depends
+
+
+class PageCacheMiddleware:
+    """Answers anonymous readers from the page cache, and fills it.
+
+    Goes after WhiteNoise and before the session middleware: everything inside it is
+    skipped on a hit, and the headers it adds are stored with the page.
+    """
+
+    # Only pages under a language prefix are cached (healthz, robots.txt, /a/… are not).
+    prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.csrf = CsrfViewMiddleware(get_response)
+
+    def __call__(self, request):
+        if may_be_cached(request) and request.path.startswith(self.prefixes):
+            request.page_cache_key = page_key(request)
+            stored = cache.get(request.page_cache_key)
+            if stored is not None and is_current(stored):
+                return self.hit(request, stored)
+        response = self.get_response(request)
+        if getattr(request, "page_cache_active", False):
+            response = self.store(request, response)
+        return response
+
+    def hit(self, request, stored):
+        not_modified = conditional_response(request, stored["headers"])
+        if not_modified is not None:
+            return not_modified
+        self.csrf.process_request(request)
+        with translation.override(stored["language"]):
+            content = fill_holes(request, stored["content"])
+        response = HttpResponse(content)
+        for header, value in stored["headers"]:
+            response.headers[header] = value
+        response["Content-Length"] = str(len(response.content))
+        for header, config in (
+            (CSP.HEADER_ENFORCE, settings.SECURE_CSP),
+            (CSP.HEADER_REPORT_ONLY, settings.SECURE_CSP_REPORT_ONLY),
+        ):
+            if config:
+                response.headers[str(header)] = build_policy(config)
+        response["X-Page-Cache"] = "hit"
+        return self.csrf.process_response(request, response)
+
+    def store(self, request, response):
+        if response.streaming:
+            return response
+        html = response.content.decode(response.charset)
+        if response.status_code == 200 and not response.cookies.keys() - {
+            settings.CSRF_COOKIE_NAME
+        }:
+            cache.set(
+                request.page_cache_key,
+                {
+                    "content": hollow(html),
+                    "language": getattr(request, "LANGUAGE_CODE", translation.get_language()),
+                    "depends": request.page_cache_depends,
+                    "headers": [(h, v) for h, v in response.items() if h.lower() not in NOT_STORED],
+                },
+                timeout=seconds_until_next_change(request),
+            )
+            response["X-Page-Cache"] = "miss"
+        response.content = strip_markers(html)
+        if response.has_header("Content-Length"):
+            response["Content-Length"] = str(len(response.content))
+        return response
+
+
+def conditional_response(request: HttpRequest, stored_headers: list[tuple[str, str]]):
+    """A 304 when the reader's copy matches the cached page's validators, else None."""
+    if not ({"HTTP_IF_MODIFIED_SINCE", "HTTP_IF_NONE_MATCH"} & request.META.keys()):
+        return None
+    headers = dict(stored_headers)
+    last_modified = headers.get("Last-Modified")
+    timestamp = parse_http_date_safe(last_modified) if last_modified else None
+    response = get_conditional_response(request, etag=headers.get("ETag"), last_modified=timestamp)
+    return response if response is not None and response.status_code == 304 else None
