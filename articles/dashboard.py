@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 from .admin_filters import StatusFilter
 from .coverage import missing_q
 from .models import Article, TranslationRecord
-from .summaries.services import summary_dashboard_counts
+from .summaries.reads import summary_dashboard_counts
 
 
 @dataclass(frozen=True)
