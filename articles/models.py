@@ -450,6 +450,24 @@ class SummaryStateQuerySet(models.QuerySet):
             .update(state=SummaryState.State.STALE, updated_at=timezone.now())
         )
 
+    def article_filter(self, state: str, language: str | None = None) -> Q:
+        """A filter for articles with a summary in ``state`` in ``language`` (any when None).
+
+        ``missing`` includes articles that have no row for a language at all. For
+        ``Article`` querysets: the admin's filter and the dashboard's counts share it.
+        """
+        rows = self.filter(article=models.OuterRef("pk"))
+        if state == SummaryState.State.MISSING:
+            present = rows.exclude(state=SummaryState.State.MISSING)
+            condition = Q()
+            for code in [language] if language else LANGUAGE_CODES:
+                condition |= ~models.Exists(present.filter(language=code))
+            return condition
+        rows = rows.filter(state=state)
+        if language:
+            rows = rows.filter(language=language)
+        return Q(models.Exists(rows))
+
 
 class SummaryState(models.Model):
     """Where the summary of one article in one language stands, and who wrote it.
@@ -537,6 +555,115 @@ class SummaryState(models.Model):
     def is_protected(self) -> bool:
         """A person's summary: the machine never replaces it unless an editor says so."""
         return self.origin == self.Origin.HUMAN and self.state == self.State.READY
+
+    # State transitions: each sets its fields here, so the services never assign them.
+
+    def mark_queued(self, *, token: str, now: datetime) -> None:
+        """Queued for a new task carrying ``token``; older tasks find themselves superseded."""
+        self.state = self.State.QUEUED
+        self.task_token = token
+        self.queued_at = now
+        self.claimed_until = None
+        self.attempts = 0
+        self.problem = ""
+        self.last_error = ""
+        self.save()
+
+    def mark_unsupported(self, *, backend: str) -> None:
+        """Nothing queued: ``backend`` cannot write this language, and the admin says so."""
+        self.state = self.State.MISSING
+        self.problem = Problem.UNSUPPORTED_LANGUAGE
+        self.backend = backend
+        self.last_error = ""
+        self.task_token = ""
+        self.save()
+
+    def claim(self, *, until: datetime) -> None:
+        """Held by one attempt until ``until``, so no other worker writes it meanwhile."""
+        # A task's row is queued already; a direct call (shell, tests) counts as queued too.
+        self.state = self.State.QUEUED
+        self.claimed_until = until
+        self.attempts += 1
+        self.save(update_fields=["claimed_until", "attempts", "state", "updated_at"])
+
+    def release_claim(self) -> None:
+        """The attempt ends without recording anything (its result was dropped)."""
+        self.claimed_until = None
+        self.save(update_fields=["claimed_until", "updated_at"])
+
+    def mark_generated(
+        self, *, backend: str, model: str, fingerprint: str, current_fingerprint: str
+    ) -> None:
+        """Written by the machine from the source with ``fingerprint``.
+
+        Ready, or stale at once when the source changed while the model wrote
+        (``current_fingerprint`` is the source's now).
+        """
+        ready = current_fingerprint == fingerprint
+        self.state = self.State.READY if ready else self.State.STALE
+        self.origin = self.Origin.AI
+        self.backend = backend
+        self.model_name = model[:200]
+        self.generated_at = timezone.now()
+        self.edited_by = None
+        self.edited_at = None
+        self.source_fingerprint = fingerprint
+        self.problem = ""
+        self.last_error = ""
+        self.claimed_until = None
+        self.save()
+
+    def mark_failed(
+        self, *, problem: str, error: str, backend: str = "", retry: bool = False
+    ) -> None:
+        """An attempt that gave no summary; the problem is kept and any text stays as it was.
+
+        Missing when the backend cannot write the language at all (trying again will
+        not help, and it is not a fault), queued again when ``retry`` (the caller
+        schedules the attempt), failed otherwise.
+        """
+        if problem == Problem.UNSUPPORTED_LANGUAGE:
+            self.state = self.State.MISSING
+        elif retry:
+            self.state = self.State.QUEUED
+        else:
+            self.state = self.State.FAILED
+        self.claimed_until = None
+        self.problem = problem
+        self.last_error = error[:2000]
+        if backend:
+            self.backend = backend
+        self.save()
+
+    def mark_edited(self, *, editor, fingerprint: str) -> None:
+        """Written or corrected by a person: ready, and left alone by the machine.
+
+        ``editor`` is recorded when it is a saved user. Supersedes any queued task.
+        """
+        self.state = self.State.READY
+        self.origin = self.Origin.HUMAN
+        self.edited_by = editor if getattr(editor, "pk", None) else None
+        self.edited_at = timezone.now()
+        self.source_fingerprint = fingerprint
+        self._supersede()
+        self.save()
+
+    def mark_missing(self) -> None:
+        """Emptied by a person: missing, with no provenance, to be generated next time."""
+        self.state = self.State.MISSING
+        self.origin = ""
+        self.source_fingerprint = ""
+        self.edited_by = None
+        self.edited_at = None
+        self._supersede()
+        self.save()
+
+    def _supersede(self) -> None:
+        # A person's edit ends whatever the machine had queued or claimed.
+        self.task_token = ""
+        self.claimed_until = None
+        self.problem = ""
+        self.last_error = ""
 
     def problem_message(self) -> str:
         """The last problem in the reader's language, with the technical detail."""

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
 
 from .models import Article, TranslationRecord
-from .summaries.services import summaries_enqueue_for_publication
+from .summaries.queueing import summaries_enqueue_for_publication
 
 Status = Article.Status
 

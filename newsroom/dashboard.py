@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 from articles.admin.filters import StatusFilter
 from articles.coverage import missing_q
 from articles.models import Article, TranslationRecord
-from articles.summaries.services import summary_dashboard_counts
+from articles.summaries.reads import summary_dashboard_counts
 from comments.models import Comment
 
 

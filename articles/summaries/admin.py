@@ -26,14 +26,8 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import LANGUAGE_CODES, Article, SummaryState
 
-from .services import (
-    Decision,
-    EnqueueReport,
-    articles_with_summary_state,
-    summaries_enqueue,
-    summaries_enqueue_for_publication,
-    summary_record_edit,
-)
+from .queueing import Decision, EnqueueReport, summaries_enqueue, summaries_enqueue_for_publication
+from .services import summary_record_edit
 
 State = SummaryState.State
 
@@ -52,7 +46,7 @@ class SummaryStateFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() in {State.MISSING, State.QUEUED, State.STALE, State.FAILED}:
-            return articles_with_summary_state(queryset, self.value())
+            return queryset.filter(SummaryState.objects.article_filter(self.value()))
         return queryset
 
 

@@ -2,7 +2,7 @@
 
 A backend has one job: given an article's title and text, write a summary in the
 requested language, or raise a ``SummaryError`` that says why not. It neither reads
-nor writes the database; the services in ``services.py`` do that.
+nor writes the database; ``generation.py`` does that.
 """
 
 from dataclasses import dataclass

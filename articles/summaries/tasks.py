@@ -7,7 +7,7 @@ from django.utils import timezone, translation
 
 from articles.models import Article
 
-from .services import summary_generate
+from .generation import summary_generate
 
 
 @task

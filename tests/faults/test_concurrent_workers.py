@@ -11,7 +11,7 @@ from django.conf import settings
 from django_tasks_db.models import DBTaskResult
 
 from articles.models import SummaryState
-from articles.summaries.services import summaries_enqueue
+from articles.summaries.queueing import summaries_enqueue
 from tests.factories import make_articles
 from tests.summaries.conftest import ENGLISH_BODY
 from tests.workers import copy_back, database_url_for_worker, worker_command, worker_env

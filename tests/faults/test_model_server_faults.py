@@ -15,7 +15,7 @@ from django_tasks_db.models import DBTaskResult
 from werkzeug import Response
 
 from articles.models import SummaryState
-from articles.summaries.services import summaries_enqueue
+from articles.summaries.queueing import summaries_enqueue
 from tests.factories import make_article
 from tests.summaries.conftest import ENGLISH_BODY
 from tests.workers import copy_back, database_url_for_worker, worker_command, worker_env

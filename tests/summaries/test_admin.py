@@ -9,7 +9,7 @@ from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from articles.models import Article, SummaryState
-from articles.summaries.services import summary_generate
+from articles.summaries.generation import summary_generate
 from tests.factories import make_article, make_articles
 
 from .conftest import human_summary, state_of

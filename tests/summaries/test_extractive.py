@@ -5,7 +5,8 @@ import pytest
 from articles.models import SummaryState
 from articles.summaries.base import PermanentSummaryError, Problem, UnsupportedLanguage
 from articles.summaries.extractive import ExtractiveBackend
-from articles.summaries.services import Decision, summaries_enqueue, summary_generate
+from articles.summaries.generation import summary_generate
+from articles.summaries.queueing import Decision, summaries_enqueue
 from tests.factories import make_article
 
 from .conftest import ENGLISH_BODY, human_summary, state_of

@@ -9,7 +9,8 @@ from django_tasks_db.models import DBTaskResult
 from werkzeug import Response
 
 from articles.models import SummaryState
-from articles.summaries.services import Outcome, summaries_enqueue, summary_generate
+from articles.summaries.generation import Outcome, summary_generate
+from articles.summaries.queueing import summaries_enqueue
 from tests.factories import make_article
 
 from .conftest import ENGLISH_BODY, ENGLISH_REPLY, TURKISH_REPLY, chat_reply, state_of

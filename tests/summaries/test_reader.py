@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from articles.models import SummaryState
-from articles.summaries.services import summaries_enqueue, summary_generate
+from articles.summaries.generation import summary_generate
+from articles.summaries.queueing import summaries_enqueue
 from tests.factories import make_article, make_articles
 
 from .conftest import human_summary

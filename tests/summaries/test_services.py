@@ -7,15 +7,14 @@ from django_tasks_db.models import DBTaskResult
 
 from articles.models import Article, SummaryState
 from articles.summaries import extractive
-from articles.summaries.services import (
+from articles.summaries.generation import Outcome, summary_generate
+from articles.summaries.queueing import (
     Decision,
-    Outcome,
     summaries_enqueue,
     summaries_enqueue_for_publication,
-    summary_dashboard_counts,
-    summary_generate,
-    summary_record_edit,
 )
+from articles.summaries.reads import summary_dashboard_counts
+from articles.summaries.services import summary_record_edit
 from tests.factories import make_article
 
 from .conftest import ENGLISH_BODY, human_summary, state_of

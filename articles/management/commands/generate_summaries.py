@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from articles.models import LANGUAGE_CODES, Article, SummaryState
-from articles.summaries.services import Decision, summaries_enqueue
+from articles.summaries.queueing import Decision, summaries_enqueue
 
 State = SummaryState.State
 
