@@ -82,6 +82,7 @@ i18n: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 test: install var lint compilemessages
 	$(MANAGE) makemigrations --check --dry-run -v 1 --settings=config.settings.test

@@ -10,7 +10,7 @@ from functools import reduce
 
 from django.db.models import Q
 
-from .models import LANGUAGE_CODES, Article
+from core.languages import LANGUAGE_CODES
 
 COVERAGE_FIELDS = ("title", "standfirst", "body")
 
@@ -20,7 +20,7 @@ def _empty(field: str, language: str) -> Q:
     return Q(**{name: ""}) | Q(**{f"{name}__isnull": True})
 
 
-def missing_fields(article: Article, language: str) -> list[str]:
+def missing_fields(article, language: str) -> list[str]:
     """Fields filled in the original language but empty in ``language``."""
     if language == article.original_language:
         return []

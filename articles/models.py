@@ -15,6 +15,7 @@ from core.languages import LANGUAGE_CODES
 from core.links import localized_reverse
 
 from . import public_ids
+from .coverage import COVERAGE_FIELDS, missing_q
 from .rendering import reading_minutes, render_markdown
 from .summaries.base import Problem
 from .text import LocalizedText, ascii_slug
@@ -133,6 +134,21 @@ class ArticleQuerySet(models.QuerySet):
         """Published with a publication time still to come (the mirror of ``published()``)."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
 
+    def translation_incomplete(self, language: str, fields: tuple[str, ...] = COVERAGE_FIELDS):
+        """From another language, and lacking any of ``fields`` in ``language``."""
+        return self.filter(missing_q(language, fields))
+
+    def translation_complete(self, language: str):
+        return self.exclude(missing_q(language))
+
+    def translation_out_of_date(self, language: str):
+        """Translated into ``language``, and the original changed since it was marked current."""
+        return (
+            self.filter(translation_records__language=language)
+            .exclude(original_language=language)
+            .exclude(translation_records__original_version=F("original_version"))
+        )
+
     def for_listing(self):
         return self.select_related("category", "source")
 
@@ -215,7 +231,7 @@ class Article(models.Model):
     reading_time = models.PositiveSmallIntegerField(
         _("reading time (minutes)"), default=1, editable=False
     )
-    source_version = models.CharField(
+    original_version = models.CharField(
         _("version of the original"),
         max_length=64,
         blank=True,
@@ -260,13 +276,13 @@ class Article(models.Model):
             if title and not getattr(self, f"slug_{code}", ""):
                 setattr(self, f"slug_{code}", ascii_slug(title) or self.public_id.lower())
         self.reading_time = reading_minutes(self.original_text("body"))
-        self.source_version = self.original_fingerprint()
+        self.original_version = self.original_fingerprint()
         if "update_fields" in kwargs and kwargs["update_fields"] is not None:
             kwargs["update_fields"] = {
                 *kwargs["update_fields"],
                 "reading_time",
                 "public_id",
-                "source_version",
+                "original_version",
             }
         adding = self._state.adding
         super().save(*args, **kwargs)
@@ -291,7 +307,7 @@ class Article(models.Model):
         """What translations are made from: changes with the original title, standfirst, body."""
         return fingerprint(*(self.original_text(f) for f in ("title", "standfirst", "body")))
 
-    def source_fingerprint(self) -> str:
+    def summary_fingerprint(self) -> str:
         """What summaries are written from: the original title and body."""
         return fingerprint(
             self.original_language, self.original_text("title"), self.original_text("body")
@@ -350,7 +366,7 @@ class Article(models.Model):
 
 class TranslationRecordQuerySet(models.QuerySet):
     def out_of_date(self):
-        return self.exclude(source_version=models.F("article__source_version"))
+        return self.exclude(original_version=models.F("article__original_version"))
 
 
 class TranslationRecord(models.Model):
@@ -367,7 +383,7 @@ class TranslationRecord(models.Model):
         verbose_name=_("article"),
     )
     language = models.CharField(_("language"), max_length=7, choices=settings.LANGUAGES)
-    source_version = models.CharField(_("translated from version"), max_length=64)
+    original_version = models.CharField(_("translated from version"), max_length=64)
     marked_current_at = models.DateTimeField(_("marked current"), default=timezone.now)
     marked_current_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -394,7 +410,7 @@ class TranslationRecord(models.Model):
 
     @property
     def is_current(self) -> bool:
-        return self.source_version == self.article.source_version
+        return self.original_version == self.article.original_version
 
     @classmethod
     def record_new_translations(cls, article: Article) -> None:
@@ -413,7 +429,7 @@ class TranslationRecord(models.Model):
         )
         cls.objects.bulk_create(
             [
-                cls(article=article, language=code, source_version=article.source_version)
+                cls(article=article, language=code, original_version=article.original_version)
                 for code in languages
                 if code not in known
             ],
@@ -446,7 +462,7 @@ class SummaryStateQuerySet(models.QuerySet):
         return (
             self.filter(article=article, origin=SummaryState.Origin.AI)
             .filter(state=SummaryState.State.READY)
-            .exclude(source_fingerprint=article.source_fingerprint())
+            .exclude(written_from=article.summary_fingerprint())
             .update(state=SummaryState.State.STALE, updated_at=timezone.now())
         )
 
@@ -510,8 +526,8 @@ class SummaryState(models.Model):
         verbose_name=_("edited by"),
     )
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
-    source_fingerprint = models.CharField(
-        _("source fingerprint"),
+    written_from = models.CharField(
+        _("written from version"),
         max_length=64,
         blank=True,
         help_text=_("Hash of the original title and body the summary was written from."),
@@ -607,7 +623,7 @@ class SummaryState(models.Model):
         self.generated_at = timezone.now()
         self.edited_by = None
         self.edited_at = None
-        self.source_fingerprint = fingerprint
+        self.written_from = fingerprint
         self.problem = ""
         self.last_error = ""
         self.claimed_until = None
@@ -644,7 +660,7 @@ class SummaryState(models.Model):
         self.origin = self.Origin.HUMAN
         self.edited_by = editor if getattr(editor, "pk", None) else None
         self.edited_at = timezone.now()
-        self.source_fingerprint = fingerprint
+        self.written_from = fingerprint
         self._supersede()
         self.save()
 
@@ -652,7 +668,7 @@ class SummaryState(models.Model):
         """Emptied by a person: missing, with no provenance, to be generated next time."""
         self.state = self.State.MISSING
         self.origin = ""
-        self.source_fingerprint = ""
+        self.written_from = ""
         self.edited_by = None
         self.edited_at = None
         self._supersede()

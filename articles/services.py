@@ -178,7 +178,7 @@ def translation_mark_current(
         article=article,
         language=language,
         defaults={
-            "source_version": article.source_version,
+            "original_version": article.original_version,
             "marked_current_at": timezone.now(),
             "marked_current_by": user,
         },

@@ -14,7 +14,6 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from articles.admin.filters import StatusFilter
-from articles.coverage import missing_q
 from articles.models import Article, TranslationRecord
 from articles.summaries.reads import summary_dashboard_counts
 from comments.models import Comment
@@ -61,8 +60,8 @@ def articles_missing_translation(user) -> list[DashboardItem]:
     return [
         DashboardItem(
             gettext("Articles missing a translation into %(language)s") % {"language": name},
-            current.filter(missing_q(code)).count(),
-            _article_list(coverage=f"{code}_missing", status=StatusFilter.CURRENT),
+            current.translation_incomplete(code).count(),
+            _article_list(translation=f"{code}_missing", status=StatusFilter.CURRENT),
         )
         for code, name in settings.LANGUAGES
     ]
@@ -77,7 +76,7 @@ def translations_out_of_date(user) -> list[DashboardItem]:
         DashboardItem(
             gettext("%(language)s translations out of date") % {"language": name},
             stale.filter(language=code).count(),
-            _article_list(translation=f"stale-{code}"),
+            _article_list(translation=f"{code}_stale"),
         )
         for code, name in settings.LANGUAGES
         if code != settings.LANGUAGE_CODE

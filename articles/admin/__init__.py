@@ -15,9 +15,9 @@ from ..coverage import missing_fields
 from ..models import LANGUAGE_CODES, Article, Category, Source
 from ..summaries.admin import SummaryAdminMixin
 from .access import TranslatorAccessMixin
-from .filters import CoverageFilter, StatusFilter
+from .filters import StatusFilter, TranslationFilter
 from .forms import ArticleAdminForm
-from .translations import TranslationStateAdminMixin, TranslationStateFilter
+from .translations import TranslationStateAdminMixin
 from .workflow import WorkflowAdminMixin
 
 admin.site.site_header = format_lazy(_("{site} newsroom"), site=settings.BROADSHEET_SITE_NAME)
@@ -61,7 +61,7 @@ class ArticleAdmin(
     form = ArticleAdminForm
     translate_permission = services.TRANSLATE_PERMISSION
     list_display = ["headline", "workflow_status", "category", "published_at", "coverage"]
-    list_filter = [StatusFilter, "category", "source", CoverageFilter, TranslationStateFilter]
+    list_filter = [StatusFilter, "category", "source", TranslationFilter]
     list_select_related = ["category", "source"]
     search_fields = [*(f"title_{code}" for code in LANGUAGE_CODES), "public_id"]
     date_hierarchy = "published_at"

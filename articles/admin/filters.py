@@ -3,7 +3,6 @@ from django.contrib import admin
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from ..coverage import missing_q
 from ..models import Article
 
 Status = Article.Status
@@ -42,14 +41,15 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset
 
 
-class CoverageFilter(admin.SimpleListFilter):
-    """Translation coverage per language: ``?coverage=tr_missing``, ``tr_title``, ``tr_complete``.
+class TranslationFilter(admin.SimpleListFilter):
+    """Translation state per language: ``?translation=tr_missing`` (incomplete), ``tr_title``
+    (no title), ``tr_stale`` (out of date), ``tr_complete``.
 
     Only articles from another original language can miss a translation into a language.
     """
 
     title = _("translation")
-    parameter_name = "coverage"
+    parameter_name = "translation"
 
     def lookups(self, request, model_admin):
         choices = []
@@ -58,6 +58,7 @@ class CoverageFilter(admin.SimpleListFilter):
             choices += [
                 (f"{code}_missing", gettext("Incomplete %(language)s translation") % language),
                 (f"{code}_title", gettext("Missing %(language)s title") % language),
+                (f"{code}_stale", gettext("%(language)s out of date") % language),
                 (f"{code}_complete", gettext("Complete %(language)s translation") % language),
             ]
         return choices
@@ -67,9 +68,11 @@ class CoverageFilter(admin.SimpleListFilter):
         if code not in dict(settings.LANGUAGES):
             return queryset
         if kind == "missing":
-            return queryset.filter(missing_q(code))
+            return queryset.translation_incomplete(code)
         if kind == "title":
-            return queryset.filter(missing_q(code, fields=("title",)))
+            return queryset.translation_incomplete(code, fields=("title",))
+        if kind == "stale":
+            return queryset.translation_out_of_date(code)
         if kind == "complete":
-            return queryset.exclude(missing_q(code))
+            return queryset.translation_complete(code)
         return queryset

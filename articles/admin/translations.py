@@ -3,45 +3,18 @@
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db.models import F, Prefetch
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from ..models import TranslationRecord, missing_text
+from ..models import TranslationRecord
 from ..services import translation_mark_current
 
 TARGET_LANGUAGES = [(code, name) for code, name in settings.LANGUAGES]
 
 
-class TranslationStateFilter(admin.SimpleListFilter):
-    title = _("translation")
-    parameter_name = "translation"
-
-    def lookups(self, request, model_admin):
-        choices = []
-        for code, name in TARGET_LANGUAGES:
-            choices.append((f"stale-{code}", _("%(language)s out of date") % {"language": name}))
-            choices.append((f"missing-{code}", _("%(language)s missing") % {"language": name}))
-        return choices
-
-    def queryset(self, request, queryset):
-        value = self.value() or ""
-        state, _sep, code = value.partition("-")
-        if code not in dict(TARGET_LANGUAGES):
-            return queryset
-        if state == "stale":
-            return (
-                queryset.filter(translation_records__language=code)
-                .exclude(original_language=code)
-                .exclude(translation_records__source_version=F("source_version"))
-            )
-        if state == "missing":
-            return queryset.exclude(original_language=code).filter(missing_text(f"title_{code}"))
-        return queryset
-
-
 class TranslationStateAdminMixin:
-    """Adds a per-language translation column, a filter and a "mark current" action."""
+    """Adds a per-language translation column and a "mark current" action."""
 
     def get_queryset(self, request):
         return (
@@ -55,7 +28,7 @@ class TranslationStateAdminMixin:
     def translation_is_stale(self, article, language: str) -> bool:
         """The original changed since this translation was last marked current."""
         return any(
-            record.language == language and record.source_version != article.source_version
+            record.language == language and record.original_version != article.original_version
             for record in article.translation_records.all()
         )
 

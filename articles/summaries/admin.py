@@ -175,7 +175,7 @@ class SummaryAdminMixin:
             else:
                 origin, when = "", None
             note = state.problem_message()
-            if state.is_protected and state.source_fingerprint != article.source_fingerprint():
+            if state.is_protected and state.written_from != article.summary_fingerprint():
                 note = gettext("The original has changed since this summary was edited.")
             rows.append(
                 (

@@ -109,7 +109,7 @@ def summary_generate(
             on_retry(claimed.retry_in)
         return claimed
     state, fresh = claimed
-    fingerprint = fresh.source_fingerprint()
+    fingerprint = fresh.summary_fingerprint()
     try:
         backend = get_backend()
     except ImproperlyConfigured as error:
@@ -152,7 +152,7 @@ def summary_generate(
             model=result.model,
             fingerprint=fingerprint,
             # Read again: an editor may have changed the original while the model wrote.
-            current_fingerprint=Article.objects.get(pk=fresh.pk).source_fingerprint(),
+            current_fingerprint=Article.objects.get(pk=fresh.pk).summary_fingerprint(),
         )
     return GenerationOutcome(Outcome.GENERATED)
 

@@ -77,7 +77,7 @@ def _decide(
     current = state.state if state else State.MISSING
     if state and state.is_protected and not force:
         return Decision.PROTECTED
-    if current == State.READY and state.source_fingerprint != fingerprint:
+    if current == State.READY and state.written_from != fingerprint:
         current = State.STALE
     if current == State.QUEUED and not (replace_ai or force or _abandoned(state, now)):
         return Decision.ALREADY_QUEUED
@@ -115,7 +115,7 @@ def summaries_enqueue(
     now = timezone.now()
     report = EnqueueReport()
     for article in articles:
-        fingerprint = article.source_fingerprint()
+        fingerprint = article.summary_fingerprint()
         for language in languages:
             options = {
                 "article": article,

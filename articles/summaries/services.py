@@ -25,7 +25,7 @@ def summary_record_edit(*, article: Article, language: str, text: str, editor=No
             article=article, language=language
         )
         if text:
-            state.mark_edited(editor=editor, fingerprint=article.source_fingerprint())
+            state.mark_edited(editor=editor, fingerprint=article.summary_fingerprint())
         else:
             state.mark_missing()
     return state

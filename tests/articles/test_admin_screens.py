@@ -60,11 +60,11 @@ def test_list_shows_status_with_scheduled_apart_and_translation_coverage(client,
         ("status=review", ["Waiting"]),
         ("status=archived", ["Old"]),
         ("status=current", ["Later", "Live", "Waiting", "Turkish original"]),
-        ("coverage=tr_title", ["Later", "Old"]),
-        ("coverage=tr_missing", ["Later", "Waiting", "Old"]),
-        ("coverage=tr_complete", ["Live", "Turkish original"]),
-        ("coverage=en_missing", ["Turkish original"]),
-        ("coverage=en_title", []),
+        ("translation=tr_title", ["Later", "Old"]),
+        ("translation=tr_missing", ["Later", "Waiting", "Old"]),
+        ("translation=tr_complete", ["Live", "Turkish original"]),
+        ("translation=en_missing", ["Turkish original"]),
+        ("translation=en_title", []),
     ],
 )
 def test_filters(client, editor, query, expected):
@@ -194,7 +194,7 @@ def test_the_admin_speaks_turkish_under_tr(client, editor):
 
 @pytest.mark.parametrize(
     "query",
-    ["status=bogus", "coverage=xx_missing", "coverage=tr_", "coverage=tr_bogus"],
+    ["status=bogus", "translation=xx_missing", "translation=tr_", "translation=tr_bogus"],
 )
 def test_odd_filter_values_show_the_list_rather_than_fail(client, editor, query):
     make_article()

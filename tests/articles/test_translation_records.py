@@ -59,7 +59,7 @@ def test_admin_lists_out_of_date_translations_for_translators(admin_client):
     make_article(title_en="Fresh one", title_tr="Taze", standfirst_tr="S", body_tr="M")
     stale.body_en = "Changed."
     stale.save()
-    response = admin_client.get("/en/admin/articles/article/", {"translation": "stale-tr"})
+    response = admin_client.get("/en/admin/articles/article/", {"translation": "tr_stale"})
     html = response.content.decode()
     assert "Stale one" in html and "Fresh one" not in html
     assert "TR out of date" in html

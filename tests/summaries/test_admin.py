@@ -243,7 +243,7 @@ def test_editing_a_summary_in_the_admin_marks_it_edited_by_that_person(admin_cli
         language="en",
         state=State.READY,
         origin="ai",
-        source_fingerprint=article.source_fingerprint(),
+        written_from=article.summary_fingerprint(),
     )
     data = form_data(admin_client, article, summary_en="  A summary the desk rewrote.  ")
     response = admin_client.post(change_url(article), data)
@@ -267,7 +267,7 @@ def test_saving_without_touching_the_summary_keeps_its_origin(admin_client):
         language="en",
         state=State.READY,
         origin="ai",
-        source_fingerprint=article.source_fingerprint(),
+        written_from=article.summary_fingerprint(),
     )
     Article.objects.filter(pk=article.pk).update(summary_en="A machine summary.")
     admin_client.post(change_url(article), form_data(admin_client, article))

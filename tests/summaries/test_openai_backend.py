@@ -45,7 +45,7 @@ def test_success_stores_a_ready_ai_summary_with_its_provenance(chat_server, arti
     assert state.backend == "openai-compatible"
     assert state.model_name == "test-model-2026"
     assert state.generated_at is not None
-    assert state.source_fingerprint == article.source_fingerprint()
+    assert state.written_from == article.summary_fingerprint()
     assert state.attempts == 1
     assert (state.problem, state.last_error) == ("", "")
 

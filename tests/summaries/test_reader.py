@@ -28,7 +28,7 @@ def ai_summary(article, language, text, when):
             "state": State.READY,
             "origin": SummaryState.Origin.AI,
             "generated_at": when,
-            "source_fingerprint": article.source_fingerprint(),
+            "written_from": article.summary_fingerprint(),
         },
     )
     type(article).objects.filter(pk=article.pk).update(**{f"summary_{language}": text})

@@ -79,7 +79,7 @@ def test_a_person_edited_summary_is_not_made_stale_but_the_change_is_noted(artic
     article.save()
     state = state_of(article, "en")
     assert state.state == State.READY
-    assert state.source_fingerprint != article.source_fingerprint()
+    assert state.written_from != article.summary_fingerprint()
 
 
 def test_generation_finishing_after_the_source_changed_is_stored_as_stale(article, monkeypatch):

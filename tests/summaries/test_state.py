@@ -36,7 +36,7 @@ def test_a_failed_attempt_is_queued_again_failed_or_missing(state, problem, retr
 
 def test_a_generated_summary_is_stale_when_the_source_changed_meanwhile(state):
     state.mark_generated(backend="b", model="m", fingerprint="old", current_fingerprint="new")
-    assert (state.state, state.origin, state.source_fingerprint) == (State.STALE, "ai", "old")
+    assert (state.state, state.origin, state.written_from) == (State.STALE, "ai", "old")
 
 
 def test_an_edit_by_no_saved_user_records_no_editor(state):

@@ -8,6 +8,7 @@ still running elsewhere does no harm when it runs again.
 """
 
 import threading
+import time
 from datetime import timedelta
 
 from django.conf import settings
@@ -49,11 +50,8 @@ class Command(db_worker.Command):
         )
         self.reclaim(lease)
         if not options.get("batch"):
-            stop = threading.Event()
-            reaper = threading.Thread(
-                target=self.reclaim_periodically, args=(lease, stop), daemon=True
-            )
-            reaper.start()
+            # A daemon thread: it ends with the process, when db_worker stops.
+            threading.Thread(target=self.reclaim_periodically, args=(lease,), daemon=True).start()
         return super().handle(*args, **options)
 
     def reclaim(self, lease: timedelta) -> None:
@@ -63,9 +61,10 @@ class Command(db_worker.Command):
                 self.style.WARNING(f"Requeued {count} task(s) abandoned by a stopped worker.")
             )
 
-    def reclaim_periodically(self, lease: timedelta, stop: threading.Event) -> None:
+    def reclaim_periodically(self, lease: timedelta) -> None:
         interval = max(5.0, lease.total_seconds() / 4)
-        while not stop.wait(interval):
+        while True:
+            time.sleep(interval)
             close_old_connections()
             try:
                 self.reclaim(lease)
