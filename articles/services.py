@@ -14,6 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
 
+from pagecache import invalidation
+
 from .models import Article, TranslationRecord
 from .summaries.queueing import summaries_enqueue_for_publication
 
@@ -81,6 +83,7 @@ def _require(user, permission: str) -> None:
 
 def _save_and_log(*, article: Article, user, fields: list[str], history: list[str]) -> Article:
     article.save(update_fields=[*fields, "updated_at"])
+    invalidation.article_changed(article.pk)
     LogEntry.objects.log_actions(
         user_id=user.pk,
         queryset=[article],

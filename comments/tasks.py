@@ -1,9 +1,9 @@
 from django.tasks import task
 
-from . import services
+from . import notifications
 
 
 @task
 def send_moderator_digest() -> int:
     """One e-mail to moderators about every comment waiting for review."""
-    return services.moderator_digest_send()
+    return notifications.moderator_digest_send()

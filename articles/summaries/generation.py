@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article, SummaryState
+from pagecache import invalidation
 
 from . import get_backend, validate_languages
 from .base import PermanentSummaryError, Problem, SummaryError
@@ -154,6 +155,8 @@ def summary_generate(
             # Read again: an editor may have changed the original while the model wrote.
             current_fingerprint=Article.objects.get(pk=fresh.pk).summary_fingerprint(),
         )
+        # The text was written with update(): say so to the page cache here.
+        invalidation.article_page_changed(fresh.pk)
     return GenerationOutcome(Outcome.GENERATED)
 
 

@@ -7,6 +7,7 @@ summary without the machine, and the machine must leave its result alone.
 from django.db import transaction
 
 from articles.models import Article, SummaryState
+from pagecache import invalidation
 
 from . import validate_languages
 
@@ -28,4 +29,6 @@ def summary_record_edit(*, article: Article, language: str, text: str, editor=No
             state.mark_edited(editor=editor, fingerprint=article.summary_fingerprint())
         else:
             state.mark_missing()
+        # The text was written with update(): say so to the page cache here.
+        invalidation.article_page_changed(article.pk)
     return state

@@ -8,7 +8,7 @@ from django.core import mail
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from comments import services
+from comments import notifications
 from comments.models import Comment
 from tests.comments.conftest import comment_url, valid_post
 from tests.factories import make_article, make_comment
@@ -43,7 +43,7 @@ def test_one_digest_covers_every_waiting_comment_once(moderator):
         make_comment(article=article, status=Comment.Status.PENDING, text=f"Waiting {n}")
     make_comment(article=article, status=Comment.Status.SPAM, text="Spammy")
     make_comment(article=article, text="Already approved")
-    assert services.moderator_digest_send() == 3
+    assert notifications.moderator_digest_send() == 3
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["mod@example.com"]
@@ -53,14 +53,14 @@ def test_one_digest_covers_every_waiting_comment_once(moderator):
     assert "/en/admin/comments/comment/?status__exact=pending" in message.body
     assert "Docker images" in message.body
     # Nothing new: nothing sent.
-    assert services.moderator_digest_send() == 0
+    assert notifications.moderator_digest_send() == 0
     assert len(mail.outbox) == 1
     assert not Comment.objects.pending().filter(notified_at__isnull=True).exists()
 
 
 def test_digest_text_is_not_html_escaped(moderator):
     make_comment(status=Comment.Status.PENDING, name="O'Brien & <Co>", text="Tom & Jerry's")
-    services.moderator_digest_send()
+    notifications.moderator_digest_send()
     body = mail.outbox[0].body
     assert "O'Brien & <Co>" in body and "Tom & Jerry's" in body
 
@@ -78,7 +78,7 @@ def test_recipients_are_active_staff_allowed_to_moderate(django_user_model, mode
         "x", "gone@example.com", is_staff=True, is_active=False
     ).user_permissions.add(perm)
     django_user_model.objects.create_user("r", "reader@example.com").user_permissions.add(perm)
-    assert services.moderator_emails() == [
+    assert notifications.moderator_emails() == [
         "direct@example.com",
         "group@example.com",
         "mod@example.com",
@@ -88,13 +88,13 @@ def test_recipients_are_active_staff_allowed_to_moderate(django_user_model, mode
 def test_configured_recipients_win(settings, moderator):
     settings.COMMENTS_MODERATOR_EMAILS = ["desk@example.com"]
     make_comment(status=Comment.Status.PENDING)
-    services.moderator_digest_send()
+    notifications.moderator_digest_send()
     assert mail.outbox[0].to == ["desk@example.com"]
 
 
 def test_without_recipients_comments_wait_for_a_later_digest():
     make_comment(status=Comment.Status.PENDING)
-    assert services.moderator_digest_send() == 0
+    assert notifications.moderator_digest_send() == 0
     assert mail.outbox == []
     assert Comment.objects.filter(notified_at__isnull=True).count() == 1
 
@@ -105,12 +105,12 @@ def test_a_failed_send_leaves_comments_for_the_next_digest(moderator, monkeypatc
     def broken(*args, **kwargs):
         raise OSError("SMTP server down")
 
-    monkeypatch.setattr(services.EmailMessage, "send", broken)
+    monkeypatch.setattr(notifications.EmailMessage, "send", broken)
     with pytest.raises(OSError):
-        services.moderator_digest_send()
+        notifications.moderator_digest_send()
     assert Comment.objects.filter(notified_at__isnull=True).count() == 1
     monkeypatch.undo()
-    assert services.moderator_digest_send() == 1
+    assert notifications.moderator_digest_send() == 1
 
 
 def test_long_digests_list_the_first_fifty(moderator):
@@ -119,7 +119,7 @@ def test_long_digests_list_the_first_fifty(moderator):
         Comment(article=article, article_public_id=article.public_id, name="n", text=f"c{n}")
         for n in range(60)
     )
-    services.moderator_digest_send()
+    notifications.moderator_digest_send()
     assert "…and 10 more." in mail.outbox[0].body
 
 
@@ -220,4 +220,4 @@ def test_a_failure_to_queue_the_digest_does_not_fail_the_reader(
     assert Comment.objects.get().notified_at is None
     # The next digest still covers it.
     monkeypatch.undo()
-    assert services.moderator_digest_send() == 1
+    assert notifications.moderator_digest_send() == 1

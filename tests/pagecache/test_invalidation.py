@@ -1,0 +1,34 @@
+"""Every model whose admin saves reach readers is followed, and said to be."""
+
+import pytest
+from django.test import Client
+
+from pagecache.invalidation import FOLLOWED
+from tests.factories import make_article, make_category
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_followed_models_are_the_ones_readers_see():
+    assert FOLLOWED == {
+        "articles.Category": "every page",
+        "articles.Source": "every page",
+        "articles.Article": "its pages and the lists",
+        "articles.SummaryState": "its article's page",
+        "comments.Comment": "its article's page",
+    }
+
+
+def test_a_renamed_category_renews_every_cached_page():
+    article = make_article()
+    other = make_category(name_en="Before")
+    reader = Client()
+    for url in ("/en/", article.get_absolute_url("en")):
+        reader.get(url)
+        assert reader.get(url)["X-Page-Cache"] == "hit"
+    other.name_en = "After the rename"
+    other.save()
+    for url in ("/en/", article.get_absolute_url("en")):
+        response = reader.get(url)
+        assert response["X-Page-Cache"] == "miss"
+        assert "After the rename" in response.content.decode()
