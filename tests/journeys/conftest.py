@@ -27,6 +27,7 @@ STAFF_USER, STAFF_PASSWORD = "chief", "journeys-Chief-pw-41"
 PLAN = {
     "articles": {
         "fresh": 13,
+        "bystander": 1,
         "summarised": 2,
         "published": 8,
         "commented": 7,
@@ -133,6 +134,11 @@ class Newsroom:
             form.tick("_selected_action", pk)
         response = self.http.submit(form, button="index", follow=False)
         return self._through_intermediate(response, choices, f"{action} on {model}")
+
+    def find(self, model: str, query: str) -> list[str]:
+        """Primary keys the change list's search box finds for ``query``."""
+        page = self.page(model, f"?q={urllib.parse.quote(query)}")
+        return re.findall(r'name="_selected_action" value="([^"]+)"', page.text)
 
     def form_action(self, model: str, pk, action: str) -> Response:
         """The Action menu at the top of an object's page."""
@@ -259,6 +265,10 @@ class Journeys:
                 self.taken.add(item["public_id"])
                 return item
         raise AssertionError(f"conftest.PLAN has too few {kind!r} articles for the journeys")
+
+    def bystander(self) -> dict:
+        """An article no journey changes, whose pages show what every page shows."""
+        return self.data["articles"]["bystander"][0]
 
     def take_spare(self, what: str) -> dict:
         for item in self.data[what]:
