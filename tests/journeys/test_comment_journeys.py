@@ -4,7 +4,14 @@ the result on the cached article page in both languages."""
 
 import pytest
 
-from .checks import Expect, expect_fresh_for_old_copy, prime_article, wait_past
+from .checks import (
+    Expect,
+    expect_fresh_for_old_copy,
+    expect_unchanged,
+    prime_article,
+    snapshot,
+    wait_past,
+)
 from .reader import LANGUAGES, Reader, article_path
 
 COMMENT = "comments.comment"
@@ -96,11 +103,12 @@ def test_purge_comments_keeps_what_readers_see(journeys):
     """`purge_comments` deletes an old rejected comment; the approved one stays."""
     article = journeys.take("purgeable")
     reader = journeys.reader()
-    prime_article(reader, article)
+    before = snapshot(reader, [article_path(article, code) for code in LANGUAGES])
     result = journeys.site.manage("purge_comments")
     assert "Deleted 1 spam or rejected comment" in result.stdout, result.stdout
     assert not journeys.newsroom.find(COMMENT, f"A rejected remark about {article['word']}.")
     expect = Expect("manage.py purge_comments")
     text = f"An approved remark about {article['word']}."
     expect_comments(expect, reader, article, count=1, text=text, shown=True)
+    expect_unchanged(expect, reader, before)
     expect.verify()
