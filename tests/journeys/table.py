@@ -1,0 +1,217 @@
+"""Every write path a person or the worker has, and the journey that proves what readers
+see after it. ``test_write_paths_are_covered`` fails when the project grows a path
+(an admin action, form, view or a management command) that is not listed here.
+
+``Journey``: the path changes what readers see; the named test asserts it.
+``NoEffect``: the path changes nothing readers see, for the reason given; the named
+test performs it on a live site and asserts that readers' pages stay the same.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Journey:
+    test: str
+    asserts: str
+
+
+@dataclass(frozen=True)
+class NoEffect:
+    test: str
+    reason: str
+
+
+ART = "test_article_journeys"
+COM = "test_comment_journeys"
+SITE = "test_site_journeys"
+
+OFF_SITE = Journey(
+    f"{ART}::test_taking_an_article_off_the_site_removes_it_everywhere",
+    "article 404 in both languages; gone from home, category, feed, sitemap and search",
+)
+PUBLISH = Journey(
+    f"{ART}::test_publish_puts_a_draft_everywhere",
+    "article page in both languages; listed on home, category, feed, sitemap, search",
+)
+REVIEW = NoEffect(
+    f"{ART}::test_send_to_review_shows_readers_nothing",
+    "a draft in review is still unpublished: 404, home and feed unchanged",
+)
+TRANSLATIONS_CURRENT = NoEffect(
+    f"{ART}::test_marking_translations_current_changes_no_page",
+    "translation records are shown in the admin only; both article pages unchanged",
+)
+ARTICLE_GONE = Journey(
+    f"{ART}::test_deleting_an_article_removes_it_everywhere",
+    "article 404 in both languages; gone from home, category, feed, sitemap and search",
+)
+COMMENT_GONE = Journey(
+    f"{COM}::test_a_list_action_takes_an_approved_comment_off_the_page",
+    "the approved comment leaves both article pages; both counts go to 0",
+)
+CATEGORY_GONE = Journey(
+    f"{SITE}::test_deleting_a_category_takes_it_out_of_every_menu",
+    "the category leaves the menu of home, article and category pages; its page 404s",
+)
+SOURCE_UNUSED = NoEffect(
+    f"{SITE}::test_sources_no_article_cites_change_no_page",
+    "a source shows only in the byline of articles citing it, and one in use cannot be "
+    "deleted (PROTECT): adding or deleting an unused one changes no page",
+)
+SUMMARY_GONE = Journey(
+    f"{SITE}::test_deleting_a_summary_status_hides_the_summary",
+    "the English summary disappears from the page and the feed; the Turkish one stays",
+)
+STAFF = NoEffect(
+    f"{SITE}::test_staff_accounts_and_groups_change_no_page",
+    "accounts and groups are never shown to readers (staff always get fresh pages)",
+)
+
+JOURNEYS = {
+    # The article admin: list actions and the Action menu on an article's page.
+    "admin:articles.article:list-action:publish": PUBLISH,
+    "admin:articles.article:form-action:publish": PUBLISH,
+    "admin:articles.article:list-action:unpublish": OFF_SITE,
+    "admin:articles.article:form-action:unpublish": OFF_SITE,
+    "admin:articles.article:list-action:archive": OFF_SITE,
+    "admin:articles.article:form-action:archive": OFF_SITE,
+    "admin:articles.article:list-action:send_to_review": REVIEW,
+    "admin:articles.article:form-action:send_to_review": REVIEW,
+    "admin:articles.article:list-action:mark_translations_current": TRANSLATIONS_CURRENT,
+    "admin:articles.article:form-action:mark_translations_current": TRANSLATIONS_CURRENT,
+    "admin:articles.article:list-action:generate_summaries": Journey(
+        f"{ART}::test_generate_summaries_action_then_worker",
+        "after the worker: the English page and feed show the AI summary, disclosed as "
+        "AI; none in Turkish; conditional GETs of the old copies get 200",
+    ),
+    "admin:articles.article:view:articles_article_summaries": Journey(
+        f"{ART}::test_generate_summaries_button_then_worker",
+        "as the action: the summary on the English page and in the feed after the worker",
+    ),
+    "admin:articles.article:list-action:delete_selected": ARTICLE_GONE,
+    "admin:articles.article:delete": ARTICLE_GONE,
+    "admin:articles.article:add": Journey(
+        f"{ART}::test_adding_a_published_article_puts_it_everywhere",
+        "a new published article: both pages, home, category, feed, sitemap, search",
+    ),
+    "admin:articles.article:change": Journey(
+        f"{ART}::test_editing_an_article_renews_every_page_showing_it",
+        "new titles on both article pages, home, category, feed, search; old "
+        "Last-Modified gets 200 (also: scheduling, comments closed, in test_article_journeys)",
+    ),
+    # Categories: in the menu of every page.
+    "admin:articles.category:add": Journey(
+        f"{SITE}::test_adding_a_category_puts_it_in_every_menu",
+        "the new category in the menu of home, article and category pages, both languages",
+    ),
+    "admin:articles.category:change": Journey(
+        f"{SITE}::test_renaming_a_category_renames_it_everywhere",
+        "new name in the article's kicker, the menu and on the home page, both languages",
+    ),
+    "admin:articles.category:delete": CATEGORY_GONE,
+    "admin:articles.category:list-action:delete_selected": CATEGORY_GONE,
+    "admin:articles.category:list-editable": Journey(
+        f"{SITE}::test_reordering_categories_in_the_list_reorders_every_menu",
+        "the menu of every kind of page in the new order, both languages",
+    ),
+    # Sources: the byline.
+    "admin:articles.source:add": SOURCE_UNUSED,
+    "admin:articles.source:change": Journey(
+        f"{SITE}::test_renaming_a_source_changes_the_byline",
+        "the byline of the citing article says the new name, both languages",
+    ),
+    "admin:articles.source:delete": SOURCE_UNUSED,
+    "admin:articles.source:list-action:delete_selected": SOURCE_UNUSED,
+    # Summary statuses (read-only in the admin, but they can be deleted).
+    "admin:articles.summarystate:delete": SUMMARY_GONE,
+    "admin:articles.summarystate:list-action:delete_selected": SUMMARY_GONE,
+    # Comments.
+    "admin:comments.comment:list-action:approve": Journey(
+        f"{COM}::test_a_reader_comment_waits_then_the_approve_action_publishes_it",
+        "the comment and a count of 1 on both article pages; old Last-Modified gets 200",
+    ),
+    "admin:comments.comment:list-action:reject": COMMENT_GONE,
+    "admin:comments.comment:list-action:mark_spam": COMMENT_GONE,
+    "admin:comments.comment:list-action:delete_selected": COMMENT_GONE,
+    "admin:comments.comment:change": Journey(
+        f"{COM}::test_approving_in_the_comment_form_publishes_it",
+        "the comment and a count of 1 on both article pages",
+    ),
+    "admin:comments.comment:delete": Journey(
+        f"{COM}::test_deleting_a_comment_from_its_page_removes_it",
+        "the comment leaves both article pages; counts go to 0",
+    ),
+    # Staff accounts.
+    "admin:auth.user:add": STAFF,
+    "admin:auth.user:change": STAFF,
+    "admin:auth.user:delete": STAFF,
+    "admin:auth.user:list-action:delete_selected": STAFF,
+    "admin:auth.user:view:auth_user_password_change": STAFF,
+    "admin:auth.group:add": STAFF,
+    "admin:auth.group:change": STAFF,
+    "admin:auth.group:delete": STAFF,
+    "admin:auth.group:list-action:delete_selected": STAFF,
+    # Management commands of the project's own apps.
+    "command:load_demo": Journey(
+        f"{SITE}::test_load_demo_reaches_readers",
+        "demo categories in the menu of the cached home pages; a demo article on its "
+        "category page, its own page, sitemap.xml and search, both languages",
+    ),
+    "command:generate_summaries": Journey(
+        f"{ART}::test_generate_summaries_command_then_worker",
+        "after the worker: the AI summary on the English page and in the feed",
+    ),
+    "command:worker": Journey(
+        f"{ART}::test_generate_summaries_command_then_worker",
+        "a summary task finishing in `manage.py worker` shows on the page and in the feed",
+    ),
+    "command:purge_comments": NoEffect(
+        f"{COM}::test_purge_comments_keeps_what_readers_see",
+        "it deletes only old spam and rejected comments, which readers never see; the "
+        "approved comment and the count stay",
+    ),
+    "command:setup_roles": NoEffect(
+        f"{SITE}::test_setup_roles_changes_no_page",
+        "groups and permissions only; every kind of page unchanged",
+    ),
+    "command:seed_bench": Journey(
+        f"{SITE}::test_seed_bench_reaches_readers",
+        "the seeded articles on the (cached) home pages and in sitemap.xml",
+    ),
+    "command:i18n_status": NoEffect(
+        f"{SITE}::test_i18n_status_changes_no_page",
+        "a report: reads catalogues and content, writes nothing",
+    ),
+    "command:makemessages": NoEffect(
+        "test_write_paths_are_covered::test_makemessages_writes_only_catalogues",
+        "Django's makemessages with the project's defaults: writes .po files under "
+        "locale/, never content; readers see new strings only after a release",
+    ),
+    # Paths no introspection can list.
+    "reader:comment-form": Journey(
+        f"{COM}::test_a_reader_comment_waits_then_the_approve_action_publishes_it",
+        "a reader's comment (CSRF, signed human check, 'a + b = ?') waits: count stays 0",
+    ),
+    "time:scheduled-publication": Journey(
+        f"{ART}::test_a_scheduled_article_appears_by_itself_at_its_time",
+        "hidden until its time, then on home, category, feed, sitemap and search with no "
+        "other action",
+    ),
+    "time:comments-close-by-age": Journey(
+        f"{ART}::test_comments_close_by_age_at_that_moment",
+        "COMMENTS_CLOSE_AFTER_DAYS: the cached page stops offering the form at that moment",
+    ),
+    "admin:articles.article:change:comments_closed": Journey(
+        f"{ART}::test_closing_comments_in_the_admin_removes_the_form",
+        "both pages say comments are closed and offer no form; approved comments stay",
+    ),
+}
+
+# Keys listed by hand because introspection cannot find them (time passing, readers).
+NOT_INTROSPECTED = {
+    "reader:comment-form",
+    "time:scheduled-publication",
+    "time:comments-close-by-age",
+    "admin:articles.article:change:comments_closed",
+}
