@@ -15,7 +15,7 @@ class ArticlesConfig(AppConfig):
         for model in (Category, Source):
             invalidation.follow(model, menu_or_source_changed, renews="every page")
         invalidation.follow(Article, article_changed, renews="its pages and the lists")
-        invalidation.follow(SummaryState, summary_changed, renews="its article's page")
+        invalidation.follow(SummaryState, summary_changed, renews="its pages and the lists")
         invalidation.next_change(next_publication)
 
 
@@ -28,7 +28,7 @@ def article_changed(article, created=False) -> None:
 
 
 def summary_changed(state, created=False) -> None:
-    invalidation.article_page_changed(state.article_id)
+    invalidation.article_changed(state.article_id)
 
 
 def next_publication():

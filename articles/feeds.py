@@ -1,19 +1,42 @@
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import Max
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.http import http_date
 from django.utils.translation import gettext as _
+
+from pagecache import versions
+from pagecache.invalidation import LISTS
 
 from .models import Article
 
 FEED_LENGTH = 20
 
 
+def feed_last_modified(request):
+    """The latest article edit, or the last renewal of the lists' token: a new summary (which
+    the feed shows) or a change made with ``update()`` moves it too."""
+    latest = Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+    renewed = versions.made_at(versions.current(LISTS))
+    moments = [latest, min(renewed, timezone.now()) if renewed else None]
+    return max(filter(None, moments), default=None)
+
+
 class LatestArticlesFeed(Feed):
     """RSS of the latest published articles, in the language of the URL prefix."""
 
     feed_type = Rss201rev2Feed
+
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        # Django dates the feed by its newest item, which a new summary does not move;
+        # conditional requests and cached copies must see every change.
+        changed = feed_last_modified(request)
+        if changed is not None:
+            response["Last-Modified"] = http_date(changed.timestamp())
+        return response
 
     def title(self):
         return _("%(site)s: latest news") % {"site": settings.BROADSHEET_SITE_NAME}

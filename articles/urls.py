@@ -6,7 +6,7 @@ from pagecache.decorators import cache_page_for_readers
 from pagecache.invalidation import LISTS
 
 from . import views
-from .feeds import LatestArticlesFeed
+from .feeds import LatestArticlesFeed, feed_last_modified
 
 app_name = "articles"
 
@@ -15,7 +15,7 @@ urlpatterns = [
     path(
         pgettext_lazy("URL path", "feed/"),
         cache_page_for_readers(
-            condition(last_modified_func=views.feed_last_modified)(LatestArticlesFeed()),
+            condition(last_modified_func=feed_last_modified)(LatestArticlesFeed()),
             depends=[LISTS],
         ),
         name="feed",

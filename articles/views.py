@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Max, Q
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -52,10 +52,6 @@ class AlternatesMixin:
             self.get_canonical_url(alternates)
         )
         return context
-
-
-def feed_last_modified(request):
-    return Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
 
 
 class ArticleListView(AlternatesMixin, ListView):

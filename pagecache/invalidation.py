@@ -6,8 +6,9 @@ code that renews them. Services that change what readers see call it explicitly,
 same function, bulk updates included:
 
 =========================  ===========================================================
-``article_changed(pk)``    its text, status or time: its own pages and every list
-``article_page_changed``   what only its page shows (its summary, its comments)
+``article_changed(pk)``    its text, status, time or summary: its own pages and every
+                           list (the feed describes articles by their summaries)
+``article_page_changed``   what only its page shows (its comments)
 ``site_changed()``         what every page shows (categories in the menu, sources)
 =========================  ===========================================================
 

@@ -132,7 +132,7 @@ with transaction.atomic():
                         state="ready",
                         origin="human",
                         edited_at=now,
-                        source_fingerprint=article.source_fingerprint(),
+                        written_from=article.summary_fingerprint(),
                     )
                     summaries[code] = {"pk": state.pk, "text": text}
             answer["articles"].setdefault(kind, []).append(

@@ -14,7 +14,7 @@ def test_the_followed_models_are_the_ones_readers_see():
         "articles.Category": "every page",
         "articles.Source": "every page",
         "articles.Article": "its pages and the lists",
-        "articles.SummaryState": "its article's page",
+        "articles.SummaryState": "its pages and the lists",
         "comments.Comment": "its article's page",
     }
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.http import http_date
 
 from articles.models import Article, SummaryState
+from articles.summaries.services import summary_record_edit
 from pagecache import holes
 from pagecache.decorators import cache_page_for_readers
 from pagecache.middleware import PageCacheMiddleware
@@ -246,14 +247,27 @@ def test_editing_an_article_renews_its_page_and_the_lists_only(client):
     assert client.get(other_url)["X-Page-Cache"] == "hit"
 
 
-def test_a_summary_renews_its_article_page_only(client):
+def test_a_summary_renews_its_article_page_and_the_lists_only(client):
+    """The feed describes articles by their summaries, so the lists are renewed too."""
     article, other = make_article(), make_article()
     url = article.get_absolute_url("en")
-    warm(client, url, other.get_absolute_url("en"), "/en/")
+    warm(client, url, other.get_absolute_url("en"), "/en/feed/")
     SummaryState.objects.create(article=article, language="en")
     assert client.get(url)["X-Page-Cache"] == "miss"
-    assert client.get("/en/")["X-Page-Cache"] == "hit"
+    assert client.get("/en/feed/")["X-Page-Cache"] == "miss"
     assert client.get(other.get_absolute_url("en"))["X-Page-Cache"] == "hit"
+
+
+def test_a_new_summary_moves_the_feeds_last_modified(client):
+    """Django dates a feed by its newest item; a summary written later must move it."""
+    article = make_article()
+    summary_record_edit(article=article, language="en", text="Older summary.")
+    old = client.get("/en/feed/")["Last-Modified"]
+    with time_machine.travel(timezone.now() + timedelta(minutes=5)):
+        summary_record_edit(article=article, language="en", text="A newer summary.")
+        response = client.get("/en/feed/", headers={"if-modified-since": old})
+    assert response.status_code == 200
+    assert "A newer summary." in response.content.decode()
 
 
 def test_renaming_a_category_renews_every_page(client):
