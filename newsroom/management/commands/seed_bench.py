@@ -11,6 +11,7 @@ from articles.models import Article, Category, IssuedPublicId, Source
 from articles.public_ids import random_public_id
 from articles.rendering import reading_minutes
 from comments.models import Comment
+from pagecache import invalidation
 
 PARAGRAPH = (
     "Containers start from images, and images are built from layers. Each layer records "
@@ -44,6 +45,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             created = self.create_articles(articles, rng)
             self.create_comments(created, comments, rng)
+            # bulk_create sends no signals: every page may show the new articles.
+            invalidation.site_changed()
         self.stdout.write(
             self.style.SUCCESS(f"Created {len(created)} articles and {comments} comments.")
         )
