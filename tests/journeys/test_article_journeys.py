@@ -128,53 +128,57 @@ def expect_ai_summary(expect, reader, article, last_modified, feed_last_modified
     expect_fresh_for_old_copy(expect, reader, FEED_PATH["en"], feed_last_modified, lead)
 
 
-def test_generate_summaries_action_then_worker(journeys):
+def summary_journey(journeys, title: str, queue, *, check_queued: bool = False) -> None:
+    """Prime the article page and feed, queue its summaries with ``queue(article)``, run
+    the worker, and check what readers then see."""
     article = journeys.take("fresh")
     reader = journeys.reader()
     feed_last_modified = reader.cached(FEED_PATH["en"]).header("Last-Modified")
     last_modified = prime_article(reader, article)
     wait_past(feed_last_modified, *last_modified.values())
-    journeys.newsroom.list_action(
-        ARTICLE, "generate_summaries", [article["pk"]], languages=["en", "tr"], scope="needed"
-    )
-    expect = Expect("Generate AI summaries action, then the worker")
-    expect.check(
-        reader.article(article, "en").summary is None,
-        "[en] a queued summary showed before the worker wrote it",
-    )
+    queue(article)
+    expect = Expect(title)
+    if check_queued:
+        expect.check(
+            reader.article(article, "en").summary is None,
+            "[en] a queued summary showed before the worker wrote it",
+        )
     journeys.site.run_worker_batch()
     expect_ai_summary(expect, reader, article, last_modified, feed_last_modified)
     expect.verify()
+
+
+def test_generate_summaries_action_then_worker(journeys):
+    summary_journey(
+        journeys,
+        "Generate AI summaries action, then the worker",
+        lambda article: journeys.newsroom.list_action(
+            ARTICLE, "generate_summaries", [article["pk"]], languages=["en", "tr"], scope="needed"
+        ),
+        check_queued=True,
+    )
 
 
 def test_generate_summaries_button_then_worker(journeys):
-    article = journeys.take("fresh")
-    reader = journeys.reader()
-    feed_last_modified = reader.cached(FEED_PATH["en"]).header("Last-Modified")
-    last_modified = prime_article(reader, article)
-    wait_past(feed_last_modified, *last_modified.values())
-    journeys.newsroom.view(
-        f"/en/admin/articles/article/{article['pk']}/summaries/",
-        languages=["en", "tr"],
-        scope="needed",
+    summary_journey(
+        journeys,
+        "Generate AI summaries… button, then the worker",
+        lambda article: journeys.newsroom.view(
+            f"/en/admin/articles/article/{article['pk']}/summaries/",
+            languages=["en", "tr"],
+            scope="needed",
+        ),
     )
-    journeys.site.run_worker_batch()
-    expect = Expect("Generate AI summaries… button, then the worker")
-    expect_ai_summary(expect, reader, article, last_modified, feed_last_modified)
-    expect.verify()
 
 
 def test_generate_summaries_command_then_worker(journeys):
-    article = journeys.take("fresh")
-    reader = journeys.reader()
-    feed_last_modified = reader.cached(FEED_PATH["en"]).header("Last-Modified")
-    last_modified = prime_article(reader, article)
-    wait_past(feed_last_modified, *last_modified.values())
-    journeys.site.manage("generate_summaries", "--article", article["public_id"])
-    journeys.site.run_worker_batch()
-    expect = Expect("manage.py generate_summaries, then manage.py worker")
-    expect_ai_summary(expect, reader, article, last_modified, feed_last_modified)
-    expect.verify()
+    summary_journey(
+        journeys,
+        "manage.py generate_summaries, then manage.py worker",
+        lambda article: journeys.site.manage(
+            "generate_summaries", "--article", article["public_id"]
+        ),
+    )
 
 
 @pytest.mark.parametrize("where", ["list", "form"])
