@@ -18,10 +18,12 @@ FEED_LENGTH = 20
 def feed_last_modified(request):
     """The latest article edit, or the last renewal of the lists' token: a new summary (which
     the feed shows) or a change made with ``update()`` moves it too."""
-    latest = Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
-    renewed = versions.made_at(versions.current(LISTS))
-    moments = [latest, min(renewed, timezone.now()) if renewed else None]
-    return max(filter(None, moments), default=None)
+    if not hasattr(request, "feed_last_modified"):  # asked by condition() and the feed
+        latest = Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+        renewed = versions.made_at(versions.current(LISTS))
+        moments = [latest, min(renewed, timezone.now()) if renewed else None]
+        request.feed_last_modified = max(filter(None, moments), default=None)
+    return request.feed_last_modified
 
 
 class LatestArticlesFeed(Feed):
