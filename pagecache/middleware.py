@@ -28,6 +28,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.csp import CSP, build_policy
 from django.utils.http import parse_http_date_safe
 
+from . import versions
 from .decorators import is_plain_read, page_key
 from .holes import fill_holes, hollow, strip_markers
 from .invalidation import next_changes
@@ -66,7 +67,7 @@ def is_current(stored: dict) -> bool:
     until = stored.get("until")
     if until is not None and time.time() >= until:
         return False
-    return bool(depends) and cache.get_many(list(depends)) == depends
+    return versions.holds(depends)
 
 
 class PageCacheMiddleware:

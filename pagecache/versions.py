@@ -3,7 +3,8 @@
 A cached page or fragment records the tokens it depends on; a change replaces the
 token (``pagecache.invalidation`` names them and says when), so every copy made from
 the old state is passed over, on every server sharing the cache. A lost token (evicted,
-cache emptied) just means one re-render.
+cache emptied) just means one re-render. Tokens live in the ``tokens`` cache alias when
+the project defines one, apart from the page copies, which would otherwise push them out.
 
 A token starts with the time it was made, which doubles as "last changed" for
 Last-Modified headers (a lost token moves that forward: harmless).
@@ -13,11 +14,16 @@ import secrets
 import time
 from datetime import UTC, datetime, timedelta
 
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import caches
 from django.db import transaction
 
 # Long enough to outlive busy days, short enough that orphaned copies expire.
 TIMEOUT = 24 * 60 * 60
+
+
+def store():
+    return caches["tokens" if "tokens" in settings.CACHES else "default"]
 
 
 def new() -> str:
@@ -37,14 +43,20 @@ def made_at(token: str) -> datetime | None:
 
 
 def current(key: str) -> str:
-    value = cache.get(key)
+    tokens = store()
+    value = tokens.get(key)
     if value is not None and made_at(value) is None:
-        cache.delete(key)
+        tokens.delete(key)
         value = None
     if value is None:
-        cache.add(key, new(), TIMEOUT)  # unless another process just did
-        value = cache.get(key) or new()
+        tokens.add(key, new(), TIMEOUT)  # unless another process just did
+        value = tokens.get(key) or new()
     return value
+
+
+def holds(recorded: dict[str, str]) -> bool:
+    """Every key still has the token ``recorded`` for it (one read for them all)."""
+    return bool(recorded) and store().get_many(list(recorded)) == recorded
 
 
 def renew(*keys: str) -> None:
@@ -53,7 +65,7 @@ def renew(*keys: str) -> None:
     cached under the new token."""
 
     def replace():
-        cache.set_many(dict.fromkeys(keys, new()), TIMEOUT)
+        store().set_many(dict.fromkeys(keys, new()), TIMEOUT)
 
     replace()
     transaction.on_commit(replace)

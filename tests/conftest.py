@@ -1,7 +1,7 @@
 import io
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from django.utils import translation
 
@@ -12,12 +12,14 @@ from tests.factories import make_user
 @pytest.fixture(autouse=True)
 def _isolate(settings):
     """Each test starts with empty caches and the default language."""
-    cache.clear()
+    for alias in caches:
+        caches[alias].clear()
     holes._form_template.cache_clear()
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
-    cache.clear()
+    for alias in caches:
+        caches[alias].clear()
 
 
 @pytest.fixture

@@ -129,22 +129,36 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 CACHE_URL = os.environ.get("CACHE_URL", "locmem://")
 
 
-def cache_from_url(url: str) -> dict:
+def caches_from_url(url: str) -> dict:
+    """The cache aliases for ``url``: ``default`` for page copies and other disposable
+    entries, ``tokens`` for what must never be pushed out by them (the page cache's
+    version tokens), kept apart on the same server or folder."""
     if url.startswith(("redis://", "rediss://")):
+        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": url,
-            "KEY_PREFIX": "broadsheet",
+            "default": {**backend, "KEY_PREFIX": "broadsheet"},
+            "tokens": {**backend, "KEY_PREFIX": "broadsheet-tokens"},
         }
     if url.startswith("file://"):
+        folder = url.removeprefix("file://").rstrip("/")
+        backend = "django.core.cache.backends.filebased.FileBasedCache"
         return {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": url.removeprefix("file://"),
+            # Django culls a third of a full folder at random: room for a site's pages.
+            "default": {"BACKEND": backend, "LOCATION": folder, "OPTIONS": {"MAX_ENTRIES": 20000}},
+            "tokens": {
+                "BACKEND": backend,
+                "LOCATION": f"{folder}-tokens",
+                "OPTIONS": {"MAX_ENTRIES": 200000},
+            },  # fmt: skip
         }
-    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    backend = "django.core.cache.backends.locmem.LocMemCache"
+    return {
+        "default": {"BACKEND": backend},
+        "tokens": {"BACKEND": backend, "LOCATION": "tokens", "OPTIONS": {"MAX_ENTRIES": 200000}},
+    }
 
 
-CACHES = {"default": cache_from_url(CACHE_URL)}
+CACHES = caches_from_url(CACHE_URL)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

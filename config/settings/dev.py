@@ -3,15 +3,13 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import cache_from_url, env_bool
+from .base import caches_from_url, env_bool
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-do-not-deploy"  # noqa: F405
 INTERNAL_IPS = ["127.0.0.1"]
 # `make run` runs the web server and a task worker as two processes: they share a cache
 # folder so that a summary the worker writes also refreshes the server's cached pages.
-CACHES = {
-    "default": cache_from_url(
-        os.environ.get("CACHE_URL", f"file://{BASE_DIR / 'var' / 'cache'}")  # noqa: F405
-    )
-}
+CACHES = caches_from_url(
+    os.environ.get("CACHE_URL", f"file://{BASE_DIR / 'var' / 'cache'}")  # noqa: F405
+)

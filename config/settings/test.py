@@ -1,11 +1,12 @@
 """Test settings: fast hashing, local memory cache, plain static storage."""
 
 from .base import *  # noqa: F403
+from .base import caches_from_url
 
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = caches_from_url("locmem://")
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 # Tests read static files through the finders; no collected folder is needed.
 STATIC_ROOT = None

@@ -32,3 +32,19 @@ def test_a_renamed_category_renews_every_cached_page():
         response = reader.get(url)
         assert response["X-Page-Cache"] == "miss"
         assert "After the rename" in response.content.decode()
+
+
+def test_page_copies_cannot_push_the_version_tokens_out(settings, tmp_path):
+    """A full page-cache folder is culled at random; the tokens are kept elsewhere."""
+    from django.core.cache import caches
+
+    from config.settings.base import caches_from_url
+    from pagecache import versions
+
+    aliases = caches_from_url(f"file://{tmp_path / 'cache'}")
+    aliases["default"]["OPTIONS"] = {"MAX_ENTRIES": 10}
+    settings.CACHES = aliases  # Django's test signal rebuilds the cache handlers
+    token = versions.current("pages:lists")
+    for n in range(40):
+        caches["default"].set(f"page-copy-{n}", "x" * 100)
+    assert versions.current("pages:lists") == token
