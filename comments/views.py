@@ -12,6 +12,7 @@ from django.views.i18n import JavaScriptCatalog
 
 from articles.models import Article
 from articles.views import ArticleDetailView
+from core.clients import client_ip
 
 from . import captcha, rules, services
 from .context import is_trusted
@@ -65,7 +66,7 @@ def comment_create(request, public_id: str):
         return redirect(article.get_absolute_url() + "#main")
 
     trusted = is_trusted(request)
-    client = rules.client_hash(rules.client_ip(request))
+    client = rules.client_hash(client_ip(request))
     if not trusted and services.client_rate_exceeded(client=client):
         # Neutral on purpose: the sender is not told which rule stopped them.
         form = CommentForm(

@@ -224,6 +224,11 @@ BROADSHEET_PAGE_CACHE_SECONDS = 600
 # Open Graph wants a territory with each language.
 BROADSHEET_OG_LOCALES = {"en": "en_GB", "tr": "tr_TR"}
 
+# Who the client is (core.clients.client_ip, see README, "Behind a proxy"): how many
+# proxies of our own stand in front of the app server, each appending the address it
+# saw to X-Forwarded-For. 0: the client is REMOTE_ADDR.
+BROADSHEET_TRUSTED_PROXIES = int(os.environ.get("BROADSHEET_TRUSTED_PROXIES", "0"))
+
 # Comments (see README, "Comments and moderation")
 # Seconds a human-check question stays valid; its nonce is remembered that long.
 COMMENTS_CHALLENGE_MAX_AGE = 30 * 60
@@ -240,8 +245,6 @@ COMMENTS_CLOSE_AFTER_DAYS = (
     if os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "").strip()
     else None
 )
-# Where the client address comes from; behind a proxy e.g. "HTTP_X_REAL_IP".
-COMMENTS_CLIENT_IP_HEADER = os.environ.get("COMMENTS_CLIENT_IP_HEADER", "REMOTE_ADDR")
 # Mixed with SECRET_KEY into the address hash; change it to forget old fingerprints.
 COMMENTS_CLIENT_HASH_SALT = os.environ.get("COMMENTS_CLIENT_HASH_SALT", "broadsheet.comments")
 # E-mail moderators a digest of comments waiting for review.

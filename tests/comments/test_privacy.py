@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_raw_ip_addresses_are_never_stored(client, settings):
-    settings.COMMENTS_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    settings.BROADSHEET_TRUSTED_PROXIES = 1
     article = make_article()
     ip = "198.51.100.77"
     client.post(comment_url(article), valid_post(article), headers={"x-forwarded-for": ip})

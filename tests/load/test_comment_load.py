@@ -65,7 +65,7 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 def test_200_comments_from_20_concurrent_clients_are_each_stored_once(live_server, settings):
     assert connection.vendor != "sqlite" or connection.settings_dict["OPTIONS"]["timeout"]
     settings.COMMENTS_MIN_SUBMIT_SECONDS = 0
-    settings.COMMENTS_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    settings.BROADSHEET_TRUSTED_PROXIES = 1  # the client is the entry the "proxy" appended
     settings.COMMENTS_NOTIFY_MODERATORS = False
     article = make_article()
     url = article.get_absolute_url("en")
