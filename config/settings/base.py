@@ -125,7 +125,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 # Local memory by default; several processes must share one cache (Redis, or a folder
-# on one machine) so that page-cache invalidation and rate limits reach all of them.
+# on one machine) so that page-cache invalidation reaches all of them.
 CACHE_URL = os.environ.get("CACHE_URL", "locmem://")
 
 
@@ -234,9 +234,11 @@ BROADSHEET_TRUSTED_PROXIES = int(os.environ.get("BROADSHEET_TRUSTED_PROXIES", "0
 COMMENTS_CHALLENGE_MAX_AGE = 30 * 60
 # A form sent sooner than this after it was shown is treated as spam.
 COMMENTS_MIN_SUBMIT_SECONDS = 3
-# Submissions per client (salted hash of the address) per window, kept in the cache.
-COMMENTS_RATE_LIMIT = 5
-COMMENTS_RATE_WINDOW = 10 * 60
+# Per client (salted hash of the address) and window, in the database (comments.limits):
+# comments accepted, and wrong answers to the human check, each with its own limit.
+COMMENTS_RATE_LIMIT = int(os.environ.get("COMMENTS_RATE_LIMIT", "5"))
+COMMENTS_CHALLENGE_FAILURE_LIMIT = int(os.environ.get("COMMENTS_CHALLENGE_FAILURE_LIMIT", "10"))
+COMMENTS_RATE_WINDOW = int(os.environ.get("COMMENTS_RATE_WINDOW", str(10 * 60)))
 # More links than this marks a comment as spam.
 COMMENTS_MAX_LINKS = 2
 # Close comments this many days after publication; None keeps them open.

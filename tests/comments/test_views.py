@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from comments import captcha
-from comments.models import Comment
+from comments.models import Comment, SubmissionCount
 from tests.comments.conftest import comment_url, hidden_value, question_from, valid_post
 from tests.factories import make_article, make_comment
 
@@ -528,18 +528,23 @@ def test_rate_limit_refuses_with_a_neutral_message_and_keeps_the_text(client, ar
 def test_rate_limit_window_passes(client, article, settings):
     settings.COMMENTS_RATE_LIMIT = 1
     settings.COMMENTS_RATE_WINDOW = 60
-    assert client.post(comment_url(article), valid_post(article)).status_code == 302
-    assert client.post(comment_url(article), valid_post(article)).status_code == 429
-    cache.clear()  # the local-memory cache expires by wall time; clearing stands in for it
-    assert client.post(comment_url(article), valid_post(article)).status_code == 302
+    with time_machine.travel(timezone.now().replace(second=5), tick=False) as traveller:
+        assert client.post(comment_url(article), valid_post(article)).status_code == 302
+        traveller.shift(timedelta(seconds=50))
+        assert client.post(comment_url(article), valid_post(article)).status_code == 429
+        traveller.shift(timedelta(seconds=10))
+        assert client.post(comment_url(article), valid_post(article)).status_code == 302
 
 
 def test_the_raw_address_is_never_stored(client, article):
     ip = "203.0.113.77"
     client.post(comment_url(article), valid_post(article), REMOTE_ADDR=ip)
+    client.post(comment_url(article), valid_post(article, answer="99"), REMOTE_ADDR=ip)
     comment = Comment.objects.get()
     assert comment.client_hash and ip not in comment.client_hash
     stored = [str(value) for value in Comment.objects.values().get().values()]
+    stored += [str(value) for row in SubmissionCount.objects.values() for value in row.values()]
+    assert SubmissionCount.objects.count() == 2  # one comment, one wrong answer
     assert not any(ip in value for value in stored)
     assert not any(ip in key for key in cache._cache)  # the local-memory cache's keys
 
