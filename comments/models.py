@@ -34,6 +34,8 @@ class Comment(models.Model):
     class SpamSignal(models.TextChoices):
         HONEYPOT = "honeypot", _("Hidden field filled in")
         TOO_FAST = "too_fast", _("Sent too soon after the form was shown")
+        # No longer recorded (the start time travels in the signed human check); kept
+        # for the comments that carry it.
         NO_START = "no_start", _("Form start time missing or altered")
         LINKS = "links", _("Too many links")
 

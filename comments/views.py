@@ -20,7 +20,7 @@ from .forms import CommentForm
 
 logger = logging.getLogger(__name__)
 # What the reader typed, and what the human check needs to be answered again.
-RESUBMITTED_FIELDS = ["name", "email", "text", "token", "answer", "started", "homepage"]
+RESUBMITTED_FIELDS = ["name", "email", "text", "token", "answer", "homepage"]
 
 
 def keep_text_when_database_fails(view):
@@ -72,10 +72,13 @@ def comment_create(request, public_id: str):
 
     form = CommentForm(request.POST, article=article, challenge_required=not trusted)
     if not form.is_valid():
+        started = None
         if form.spent_challenge is not None:  # a wrong answer
             services.challenge_fail(challenge=form.spent_challenge, client_hash=client)
+            # The reader has been at the form since then: the new question keeps the time.
+            started = form.spent_challenge.started
         if form.challenge_failed:
-            form.show_challenge(captcha.new_challenge(article_id=article.pk))
+            form.show_challenge(captcha.new_challenge(article_id=article.pk, started=started))
         return _article_with_form(request, article, form, status=400)
 
     data = form.cleaned_data

@@ -4,16 +4,19 @@ Flooding the cache, posting all at once, wrong answers, a forged X-Forwarded-For
 old start stamp: the limits hold, and an honest reader keeps what they typed.
 """
 
+import re
 import threading
+import time
 from collections import Counter
 from html import unescape
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.test import Client
 
 from comments.models import Comment
-from tests.comments.conftest import comment_url, valid_post
+from tests.comments.conftest import comment_url, question_from, valid_post
 from tests.factories import make_article
 from tests.hostile.live import post_after_reading
 
@@ -166,3 +169,35 @@ def test_readers_behind_one_proxy_are_counted_apart(client, article, settings):
     second = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "203.0.113.10"}
     assert statuses(client, article, 2, **first) == [302, 429]
     assert statuses(client, article, 1, **second) == [302]
+
+
+# 5. The start stamp: an old one cannot make a fresh form look slow.
+
+
+def _started(html: str) -> str:
+    match = re.search(r'name="started" value="([^"]*)"', html)
+    return match[1] if match else ""
+
+
+def test_an_old_start_stamp_with_a_fresh_token_is_still_too_fast(client, article, settings):
+    settings.COMMENTS_MIN_SUBMIT_SECONDS = 3
+    url = article.get_absolute_url("en")
+    with time_machine.travel(time.time() - 3600):
+        collected = _started(client.get(url).content.decode())
+    html = client.get(url).content.decode()
+    token = re.search(r'name="token" value="([^"]+)"', html)[1]
+    a, b = question_from(html)
+    data = valid_post(article, started=collected, token=token, answer=str(a + b))
+    assert client.post(comment_url(article), data).status_code == 302
+    assert Comment.objects.get().spam_signals == "too_fast"
+
+
+def test_a_token_older_than_its_maximum_age_expires(client, article, settings):
+    html = client.get(article.get_absolute_url("en")).content.decode()
+    token = re.search(r'name="token" value="([^"]+)"', html)[1]
+    a, b = question_from(html)
+    with time_machine.travel(time.time() + settings.COMMENTS_CHALLENGE_MAX_AGE + 5):
+        response = post(client, article, token=token, answer=str(a + b))
+    assert response.status_code == 400
+    assert "The human check has expired." in response.content.decode()
+    assert not Comment.objects.exists()

@@ -31,7 +31,7 @@ def submit(base_url: str, article_url: str, sender: int, text: str) -> int:
     with opener.open(base_url + article_url, timeout=60) as response:
         html = response.read().decode()
     form = re.search(r'<form[^>]*id="comment-form-fields".*?</form>', html, re.S).group(0)
-    fields = dict(re.findall(r'name="(csrfmiddlewaretoken|token|started)" value="([^"]+)"', form))
+    fields = dict(re.findall(r'name="(csrfmiddlewaretoken|token)" value="([^"]+)"', form))
     a, b = map(int, re.search(r"(\d+) \+ (\d+) = \?", form).groups())
     action = unescape(re.search(r'action="([^"]+)"', form).group(1)).split("#")[0]
     data = urllib.parse.urlencode(
