@@ -1,9 +1,12 @@
-"""The arithmetic human check and the form's start stamp.
+"""The arithmetic human check, which also says when the form was first shown.
 
 A question travels as a token signed with Django's signing (so it cannot be altered),
-carrying its two numbers, the article it was issued for and a random nonce. Tokens
-expire after ``COMMENTS_CHALLENGE_MAX_AGE`` seconds; the nonce is recorded when the
-token is used (``comments.services.challenge_spend``) so that a token works once.
+carrying its two numbers, the article it was issued for, a random nonce and the moment
+the reader was first shown the form (for the minimum-time rule: a form sent sooner is
+spam). Keeping that moment inside the token binds it to one question: an old moment
+cannot be sent along with a fresh question. Tokens expire after
+``COMMENTS_CHALLENGE_MAX_AGE`` seconds; the nonce is recorded when the token is used
+(``comments.services.challenge_spend``) so that a token works once.
 """
 
 import secrets
@@ -15,7 +18,6 @@ from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 CHALLENGE_SALT = "comments.challenge"
-STARTED_SALT = "comments.started"
 
 
 class ChallengeError(Exception):
@@ -32,6 +34,10 @@ class Challenge:
     article_id: int
     nonce: str
     token: str
+    started: float  # when the reader was first shown the form (seconds since the epoch)
+
+    def seconds_since_start(self) -> float:
+        return time.time() - self.started
 
     def is_answered_by(self, answer: str) -> bool:
         try:
@@ -40,13 +46,27 @@ class Challenge:
             return False
 
 
-def new_challenge(*, article_id: int) -> Challenge:
+def new_challenge(*, article_id: int, started: float | None = None) -> Challenge:
+    """A new question; ``started`` carries over when the form was first shown (default now).
+
+    A carried-over moment is never older than ``COMMENTS_CHALLENGE_MAX_AGE``, so a chain
+    of questions cannot make a form look older than one question lives.
+    """
+    now = time.time()
+    started = (
+        now
+        if started is None
+        else min(now, max(started, now - settings.COMMENTS_CHALLENGE_MAX_AGE))
+    )
     a, b = secrets.randbelow(9) + 1, secrets.randbelow(9) + 1
     nonce = secrets.token_urlsafe(16)
     token = signing.dumps(
-        {"a": a, "b": b, "article": article_id, "nonce": nonce}, salt=CHALLENGE_SALT
+        {"a": a, "b": b, "article": article_id, "nonce": nonce, "started": round(started, 3)},
+        salt=CHALLENGE_SALT,
     )
-    return Challenge(a=a, b=b, article_id=article_id, nonce=nonce, token=token)
+    return Challenge(
+        a=a, b=b, article_id=article_id, nonce=nonce, token=token, started=round(started, 3)
+    )
 
 
 def read_challenge(token: str, *, article_id: int) -> Challenge:
@@ -70,6 +90,7 @@ def read_challenge(token: str, *, article_id: int) -> Challenge:
             article_id=int(data["article"]),
             nonce=str(data["nonce"]),
             token=token,
+            started=float(data["started"]),  # tokens issued before it was added: unreadable
         )
     except (KeyError, TypeError, ValueError) as error:
         raise ChallengeError(
@@ -81,17 +102,3 @@ def read_challenge(token: str, *, article_id: int) -> Challenge:
             "foreign",
         )
     return challenge
-
-
-def started_stamp(*, at: float | None = None) -> str:
-    """A signed note of when the form was first shown (for the minimum-time rule)."""
-    return signing.dumps(round(time.time() if at is None else at, 3), salt=STARTED_SALT)
-
-
-def seconds_since_start(stamp: str) -> float | None:
-    """Seconds since ``stamp`` was issued, or None when it is missing or altered."""
-    try:
-        started = float(signing.loads(stamp or "", salt=STARTED_SALT))
-    except (signing.BadSignature, TypeError, ValueError):
-        return None
-    return time.time() - started

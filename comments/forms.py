@@ -42,7 +42,6 @@ class CommentForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
-    started = forms.CharField(required=False, widget=forms.HiddenInput)
     token = forms.CharField(required=False, widget=forms.HiddenInput)
     answer = forms.CharField(
         label=_("Human check"),
@@ -71,8 +70,6 @@ class CommentForm(forms.Form):
         self.fields["text"].help_text = ngettext(
             "At most %(max)s character.", "At most %(max)s characters.", rules.MAX_LENGTH
         ) % {"max": rules.MAX_LENGTH}
-        if not self.is_bound:
-            self.initial.setdefault("started", captcha.started_stamp())
         if not challenge_required:
             del self.fields["token"]
             del self.fields["answer"]
@@ -121,7 +118,6 @@ class CommentForm(forms.Form):
             "email",
             Field("text"),
             Div("homepage", css_class="comment-hp", aria_hidden="true"),
-            "started",
         ]
         if self.challenge_required:
             fields += ["token", Field("answer", wrapper_class="comment-answer")]
@@ -197,10 +193,11 @@ class CommentForm(forms.Form):
         signals = []
         if self.cleaned_data.get("homepage"):
             signals.append(Comment.SpamSignal.HONEYPOT)
-        elapsed = captcha.seconds_since_start(self.cleaned_data.get("started", ""))
-        if elapsed is None:
-            signals.append(Comment.SpamSignal.NO_START)
-        elif elapsed < settings.COMMENTS_MIN_SUBMIT_SECONDS:
+        # The answered question says when the form was first shown (see captcha).
+        if (
+            self.challenge is not None
+            and self.challenge.seconds_since_start() < settings.COMMENTS_MIN_SUBMIT_SECONDS
+        ):
             signals.append(Comment.SpamSignal.TOO_FAST)
         if rules.count_links(self.cleaned_data.get("text", "")) > settings.COMMENTS_MAX_LINKS:
             signals.append(Comment.SpamSignal.LINKS)

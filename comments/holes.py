@@ -1,11 +1,12 @@
 """The comment form inside a cached article page, made anew for each reader.
 
-A cached page must not hand every reader the same CSRF token, human-check question
-and start stamp: the page cache keeps a marker (pagecache.holes) where the form goes and this filler
-puts a fresh form there. Rendering the crispy form costs far more than the rest of a
-cache hit, so it is rendered once per article and language with placeholders, kept in
-each process's memory, and each reader's own values are substituted into that copy. Only
-anonymous readers get cached pages, so the form always asks the human check.
+A cached page must not hand every reader the same CSRF token and human-check question
+(whose token also says when the form was shown): the page cache keeps a marker
+(pagecache.holes) where the form goes and this filler puts a fresh form there.
+Rendering the crispy form costs far more than the rest of a cache hit, so it is rendered
+once per article and language with placeholders, kept in each process's memory, and
+each reader's own values are substituted into that copy. Only anonymous readers get
+cached pages, so the form always asks the human check.
 """
 
 from functools import lru_cache
@@ -24,7 +25,6 @@ from .forms import CommentForm
 # question's two operands.
 CSRF = "__fresh_csrf__"
 TOKEN = "__fresh_token__"  # noqa: S105 -- a placeholder, not a secret
-STARTED = "__fresh_started__"
 FIRST, SECOND = 90001, 90002
 
 
@@ -38,13 +38,10 @@ def _form_template(language: str, hole: str) -> str:
     pk, _sep, public_id = hole.partition("-")
     # The form needs only the article's identity: no query.
     article = Article(pk=int(pk), public_id=public_id)
-    placeholder = captcha.Challenge(a=FIRST, b=SECOND, article_id=article.pk, nonce="", token=TOKEN)
-    form = CommentForm(
-        article=article,
-        challenge_required=True,
-        challenge=placeholder,
-        initial={"started": STARTED},
+    placeholder = captcha.Challenge(
+        a=FIRST, b=SECOND, article_id=article.pk, nonce="", token=TOKEN, started=0.0
     )
+    form = CommentForm(article=article, challenge_required=True, challenge=placeholder)
     with translation.override(language):
         return render_to_string("comments/_form.html", {"comment_form": form, "csrf_token": CSRF})
 
@@ -56,8 +53,4 @@ def fresh_comment_form(request, hole: str) -> str:
     html = form_template(hole)
     # Operands first: the tokens substituted next are random text.
     html = html.replace(str(FIRST), str(challenge.a)).replace(str(SECOND), str(challenge.b))
-    return (
-        html.replace(TOKEN, challenge.token)
-        .replace(STARTED, captcha.started_stamp())
-        .replace(CSRF, get_token(request))
-    )
+    return html.replace(TOKEN, challenge.token).replace(CSRF, get_token(request))

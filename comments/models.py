@@ -34,6 +34,8 @@ class Comment(models.Model):
     class SpamSignal(models.TextChoices):
         HONEYPOT = "honeypot", _("Hidden field filled in")
         TOO_FAST = "too_fast", _("Sent too soon after the form was shown")
+        # No longer recorded (the start time travels in the signed human check); kept
+        # for the comments that carry it.
         NO_START = "no_start", _("Form start time missing or altered")
         LINKS = "links", _("Too many links")
 
@@ -150,3 +152,39 @@ class UsedChallenge(models.Model):
 
     def __str__(self):
         return self.nonce
+
+
+class SubmissionCount(models.Model):
+    """How often one client did one thing (``kind``) in the window starting at ``window_start``.
+
+    The comment limits (``comments.limits``) live here rather than in the cache, where
+    page copies could push them out; ``purge_comments`` deletes the windows that are over.
+    """
+
+    class Kind(models.TextChoices):
+        COMMENT = "comment", _("Comment accepted")
+        WRONG_ANSWER = "wrong_answer", _("Wrong answer to the human check")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    client = models.CharField(
+        _("client fingerprint"),
+        max_length=64,
+        help_text=_("A salted hash of the sender's address; the address itself is not kept."),
+    )
+    window_start = models.DateTimeField(_("window start"), db_index=True)
+    count = models.PositiveIntegerField(_("count"), default=0)
+
+    class Meta:
+        verbose_name = _("submission count")
+        verbose_name_plural = _("submission counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["client", "kind", "window_start"], name="submission_count_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["comment", "wrong_answer"]), name="submission_count_kind"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.client[:8]}… {self.window_start:%Y-%m-%d %H:%M}: {self.count}"

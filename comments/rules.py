@@ -36,15 +36,10 @@ def count_links(text: str) -> int:
 
 
 def client_hash(ip: str) -> str:
-    """A keyed, salted hash of the client's address; the address itself is never stored."""
+    """A keyed, salted hash of the client's address (``core.clients.client_ip``); the
+    address itself is never stored."""
     salt = settings.COMMENTS_CLIENT_HASH_SALT
     return salted_hmac(salt, ip or "unknown", algorithm="sha256").hexdigest()[:32]
-
-
-def client_ip(request) -> str:
-    value = request.META.get(settings.COMMENTS_CLIENT_IP_HEADER, "") or ""
-    # A proxy header may hold a chain "client, proxy1, proxy2": the first is the client.
-    return value.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
 
 
 def auto_close_time(article) -> datetime | None:

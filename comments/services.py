@@ -6,7 +6,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.admin.models import CHANGE, LogEntry
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -15,9 +14,9 @@ from django.utils.translation import gettext
 from articles.models import LANGUAGE_CODES, Article
 from pagecache import invalidation
 
-from . import notifications, rules
+from . import limits, notifications, rules
 from .captcha import Challenge
-from .models import Comment, UsedChallenge
+from .models import Comment, SubmissionCount, UsedChallenge
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +31,13 @@ class CommentRefused(Exception):
 
 class ChallengeAlreadyUsed(CommentRefused):
     pass
+
+
+class TooManyComments(CommentRefused):
+    """The sender has had their comments for this window (``comments.limits``)."""
+
+    def __init__(self):
+        super().__init__(limits.refusal_message())
 
 
 def challenge_spend(*, nonce: str) -> bool:
@@ -50,17 +56,11 @@ def challenge_is_used(*, nonce: str) -> bool:
     return UsedChallenge.objects.filter(nonce=nonce).exists()
 
 
-def client_rate_exceeded(*, client: str) -> bool:
-    """Count one submission for ``client``; True once it is over the limit for the window."""
-    key = f"comments:rate:{client}"
-    window = settings.COMMENTS_RATE_WINDOW
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count > settings.COMMENTS_RATE_LIMIT
+def challenge_fail(*, challenge: Challenge, client_hash: str) -> None:
+    """A wrong answer to ``challenge``: it is used up, and counted against the sender."""
+    with transaction.atomic():
+        challenge_spend(nonce=challenge.nonce)
+        limits.count_one(client=client_hash, kind=SubmissionCount.Kind.WRONG_ANSWER)
 
 
 def comment_submit(
@@ -73,8 +73,13 @@ def comment_submit(
     client_hash: str = "",
     spam_signals: Iterable[str] = (),
     challenge: Challenge | None = None,
+    limited: bool = True,
 ) -> Comment:
-    """Store a reader's comment: pending review, or spam when a spam rule caught it."""
+    """Store a reader's comment: pending review, or spam when a spam rule caught it.
+
+    ``limited``: the comment counts against the sender's allowance (``comments.limits``),
+    and is refused with TooManyComments once that is used up.
+    """
     if not article.is_published:
         raise CommentRefused(gettext("This article is not open for comments."))
     reason = rules.closed_reason(article)
@@ -91,6 +96,14 @@ def comment_submit(
     spam_signals = list(dict.fromkeys(spam_signals))
     status = Comment.Status.SPAM if spam_signals else Comment.Status.PENDING
     with transaction.atomic():
+        # First, so that simultaneous posts from one sender queue here; a refusal rolls
+        # the count back.
+        if (
+            limited
+            and limits.count_one(client=client_hash, kind=SubmissionCount.Kind.COMMENT)
+            > settings.COMMENTS_RATE_LIMIT
+        ):
+            raise TooManyComments()
         if challenge is not None and not challenge_spend(nonce=challenge.nonce):
             raise ChallengeAlreadyUsed(
                 gettext("This human check was already used. Please answer the new question.")

@@ -12,14 +12,15 @@ from django.views.i18n import JavaScriptCatalog
 
 from articles.models import Article
 from articles.views import ArticleDetailView
+from core.clients import client_ip
 
-from . import captcha, rules, services
+from . import captcha, limits, rules, services
 from .context import is_trusted
 from .forms import CommentForm
 
 logger = logging.getLogger(__name__)
 # What the reader typed, and what the human check needs to be answered again.
-RESUBMITTED_FIELDS = ["name", "email", "text", "token", "answer", "started", "homepage"]
+RESUBMITTED_FIELDS = ["name", "email", "text", "token", "answer", "homepage"]
 
 
 def keep_text_when_database_fails(view):
@@ -65,25 +66,19 @@ def comment_create(request, public_id: str):
         return redirect(article.get_absolute_url() + "#main")
 
     trusted = is_trusted(request)
-    client = rules.client_hash(rules.client_ip(request))
-    if not trusted and services.client_rate_exceeded(client=client):
-        # Neutral on purpose: the sender is not told which rule stopped them.
-        form = CommentForm(
-            article=article,
-            challenge=captcha.new_challenge(article_id=article.pk),
-            initial={key: request.POST.get(key, "") for key in ("name", "email", "text")},
-        )
-        message = gettext(
-            "We could not accept your comment just now. Please try again in a few minutes."
-        )
-        return _article_with_form(request, article, form, error=message, status=429)
+    client = rules.client_hash(client_ip(request))
+    if not trusted and limits.used_up(client=client):
+        return _refused(request, article)
 
     form = CommentForm(request.POST, article=article, challenge_required=not trusted)
     if not form.is_valid():
-        if form.spent_challenge is not None:
-            services.challenge_spend(nonce=form.spent_challenge.nonce)
+        started = None
+        if form.spent_challenge is not None:  # a wrong answer
+            services.challenge_fail(challenge=form.spent_challenge, client_hash=client)
+            # The reader has been at the form since then: the new question keeps the time.
+            started = form.spent_challenge.started
         if form.challenge_failed:
-            form.show_challenge(captcha.new_challenge(article_id=article.pk))
+            form.show_challenge(captcha.new_challenge(article_id=article.pk, started=started))
         return _article_with_form(request, article, form, status=400)
 
     data = form.cleaned_data
@@ -97,7 +92,10 @@ def comment_create(request, public_id: str):
             client_hash=client,
             spam_signals=[] if trusted else form.spam_signals(),
             challenge=form.challenge,
+            limited=not trusted,
         )
+    except services.TooManyComments:
+        return _refused(request, article)
     except services.ChallengeAlreadyUsed as refusal:
         form.add_error("answer", refusal.message)
         form.show_challenge(captcha.new_challenge(article_id=article.pk))
@@ -108,6 +106,16 @@ def comment_create(request, public_id: str):
     # "#main" puts the reader where the message is (and overrides the form's
     # "#comment-form", which browsers would otherwise carry over to the redirect).
     return redirect(article.get_absolute_url() + "#main")
+
+
+def _refused(request, article):
+    """429, neutral: the article with a new question and everything the reader typed."""
+    form = CommentForm(
+        article=article,
+        challenge=captcha.new_challenge(article_id=article.pk),
+        initial={key: request.POST.get(key, "") for key in ("name", "email", "text")},
+    )
+    return _article_with_form(request, article, form, error=limits.refusal_message(), status=429)
 
 
 def _article_with_form(request, article, form, *, status: int, error: str = ""):

@@ -125,7 +125,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 # Local memory by default; several processes must share one cache (Redis, or a folder
-# on one machine) so that page-cache invalidation and rate limits reach all of them.
+# on one machine) so that page-cache invalidation reaches all of them.
 CACHE_URL = os.environ.get("CACHE_URL", "locmem://")
 
 
@@ -238,14 +238,21 @@ BROADSHEET_PAGE_CACHE_SECONDS = 600
 # Open Graph wants a territory with each language.
 BROADSHEET_OG_LOCALES = {"en": "en_GB", "tr": "tr_TR"}
 
+# Who the client is (core.clients.client_ip, see README, "Behind a proxy"): how many
+# proxies of our own stand in front of the app server, each appending the address it
+# saw to X-Forwarded-For. 0: the client is REMOTE_ADDR.
+BROADSHEET_TRUSTED_PROXIES = int(os.environ.get("BROADSHEET_TRUSTED_PROXIES", "0"))
+
 # Comments (see README, "Comments and moderation")
 # Seconds a human-check question stays valid; its nonce is remembered that long.
 COMMENTS_CHALLENGE_MAX_AGE = 30 * 60
 # A form sent sooner than this after it was shown is treated as spam.
 COMMENTS_MIN_SUBMIT_SECONDS = 3
-# Submissions per client (salted hash of the address) per window, kept in the cache.
-COMMENTS_RATE_LIMIT = 5
-COMMENTS_RATE_WINDOW = 10 * 60
+# Per client (salted hash of the address) and window, in the database (comments.limits):
+# comments accepted, and wrong answers to the human check, each with its own limit.
+COMMENTS_RATE_LIMIT = int(os.environ.get("COMMENTS_RATE_LIMIT", "5"))
+COMMENTS_CHALLENGE_FAILURE_LIMIT = int(os.environ.get("COMMENTS_CHALLENGE_FAILURE_LIMIT", "10"))
+COMMENTS_RATE_WINDOW = int(os.environ.get("COMMENTS_RATE_WINDOW", str(10 * 60)))
 # More links than this marks a comment as spam.
 COMMENTS_MAX_LINKS = 2
 # Close comments this many days after publication; None keeps them open.
@@ -254,8 +261,6 @@ COMMENTS_CLOSE_AFTER_DAYS = (
     if os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "").strip()
     else None
 )
-# Where the client address comes from; behind a proxy e.g. "HTTP_X_REAL_IP".
-COMMENTS_CLIENT_IP_HEADER = os.environ.get("COMMENTS_CLIENT_IP_HEADER", "REMOTE_ADDR")
 # Mixed with SECRET_KEY into the address hash; change it to forget old fingerprints.
 COMMENTS_CLIENT_HASH_SALT = os.environ.get("COMMENTS_CLIENT_HASH_SALT", "broadsheet.comments")
 # E-mail moderators a digest of comments waiting for review.

@@ -13,6 +13,13 @@ if len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("dev-", "test-")):
         "(python -c 'import secrets; print(secrets.token_urlsafe(64))')."
     )
 
+# Removed: it trusted the left-most, client-written X-Forwarded-For entry.
+if "COMMENTS_CLIENT_IP_HEADER" in os.environ:
+    raise ImproperlyConfigured(
+        "COMMENTS_CLIENT_IP_HEADER is no longer read: set BROADSHEET_TRUSTED_PROXIES to the "
+        "number of proxies in front of the app server instead (see README, 'Behind a proxy')."
+    )
+
 DEBUG = False
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:

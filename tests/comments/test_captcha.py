@@ -27,7 +27,7 @@ def test_answers_with_spaces_around_them_are_accepted(spaces):
 
 @pytest.mark.parametrize("answer", ["", "abc", "1 8", "9+9", "18.0", "-", "9" * 500])
 def test_wrong_or_garbage_answers_fail_without_errors(answer):
-    challenge = captcha.Challenge(a=9, b=9, article_id=1, nonce="n", token="t")
+    challenge = captcha.Challenge(a=9, b=9, article_id=1, nonce="n", token="t", started=0.0)
     assert not challenge.is_answered_by(answer)
 
 
@@ -84,9 +84,26 @@ def test_a_token_expires_after_thirty_minutes(settings):
     assert error.value.code == "expired"
 
 
-def test_started_stamp_measures_elapsed_time():
-    assert captcha.seconds_since_start(captcha.started_stamp(at=time.time() - 30)) >= 29
-    assert captcha.seconds_since_start(captcha.started_stamp()) < 5
-    assert captcha.seconds_since_start("") is None
-    assert captcha.seconds_since_start("1700000000.0") is None
-    assert captcha.seconds_since_start(captcha.started_stamp() + "x") is None
+def test_a_question_says_when_the_form_was_first_shown():
+    assert captcha.new_challenge(article_id=1).seconds_since_start() < 5
+    earlier = captcha.new_challenge(article_id=1, started=time.time() - 30)
+    read = captcha.read_challenge(earlier.token, article_id=1)
+    assert 29 <= read.seconds_since_start() < 35
+
+
+def test_a_carried_start_is_never_older_than_a_question_lives(settings):
+    ancient = captcha.new_challenge(article_id=1, started=time.time() - 86_400)
+    assert ancient.seconds_since_start() <= settings.COMMENTS_CHALLENGE_MAX_AGE + 1
+    future = captcha.new_challenge(article_id=1, started=time.time() + 3600)
+    assert -1 < future.seconds_since_start() < 5
+
+
+def test_a_token_without_its_start_is_refused():
+    from django.core import signing
+
+    old_style = signing.dumps(
+        {"a": 1, "b": 2, "article": 1, "nonce": "n"}, salt=captcha.CHALLENGE_SALT
+    )
+    with pytest.raises(captcha.ChallengeError) as error:
+        captcha.read_challenge(old_style, article_id=1)
+    assert error.value.code == "invalid"

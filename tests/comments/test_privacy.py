@@ -2,10 +2,12 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
-from comments.models import Comment, UsedChallenge
+from comments import limits
+from comments.models import Comment, SubmissionCount, UsedChallenge
 from tests.comments.conftest import comment_url, valid_post
 from tests.factories import make_article, make_comment
 
@@ -13,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_raw_ip_addresses_are_never_stored(client, settings):
-    settings.COMMENTS_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    settings.BROADSHEET_TRUSTED_PROXIES = 1
     article = make_article()
     ip = "198.51.100.77"
     client.post(comment_url(article), valid_post(article), headers={"x-forwarded-for": ip})
@@ -42,12 +44,24 @@ def test_purge_deletes_old_spam_and_rejected_only():
     assert set(Comment.objects.all()) == set(kept)
 
 
-def test_purge_uses_the_configured_age_and_forgets_expired_nonces(settings):
+def test_purge_uses_the_configured_age_and_forgets_expired_nonces_and_counts(settings):
     settings.COMMENTS_PURGE_AFTER_DAYS = 3
     make_comment(status=Comment.Status.SPAM, created_at=timezone.now() - timedelta(days=4))
     UsedChallenge.objects.create(nonce="old", used_at=timezone.now() - timedelta(days=1))
     UsedChallenge.objects.create(nonce="fresh")
+    with time_machine.travel(timezone.now() - timedelta(seconds=settings.COMMENTS_RATE_WINDOW)):
+        limits.count_one(client="earlier", kind=SubmissionCount.Kind.COMMENT)
+    limits.count_one(client="now", kind=SubmissionCount.Kind.COMMENT)
+    limits.count_one(client="now", kind=SubmissionCount.Kind.WRONG_ANSWER)
     out = StringIO()
+    call_command("purge_comments", "--dry-run", stdout=out)
+    assert "1 expired submission count(s)" in out.getvalue()
+    assert SubmissionCount.objects.count() == 3
     call_command("purge_comments", stdout=out)
     assert "Deleted 1 spam or rejected comment(s) older than 3 day(s)" in out.getvalue()
+    assert "and 1 expired submission count(s)" in out.getvalue()
     assert list(UsedChallenge.objects.values_list("nonce", flat=True)) == ["fresh"]
+    assert set(SubmissionCount.objects.values_list("client", "kind")) == {
+        ("now", "comment"),
+        ("now", "wrong_answer"),
+    }

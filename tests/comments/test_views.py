@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from comments import captcha
-from comments.models import Comment
+from comments.models import Comment, SubmissionCount
 from tests.comments.conftest import comment_url, hidden_value, question_from, valid_post
 from tests.factories import make_article, make_comment
 
@@ -433,7 +433,7 @@ def test_staff_skip_the_human_check(client, article, django_user_model):
     assert "Human check" not in html
     assert 'name="answer"' not in html
     assert "no human check needed" in html
-    data = {"name": "The Editor", "text": "Correction: it was 2019.", "started": ""}
+    data = {"name": "The Editor", "text": "Correction: it was 2019."}
     response = client.post(comment_url(article), data)
     assert response.status_code == 302
     comment = Comment.objects.get()
@@ -467,25 +467,31 @@ def test_honeypot_marks_spam_without_telling(client, article):
 
 def test_sending_too_soon_after_the_form_was_shown_marks_spam(client, article, settings):
     settings.COMMENTS_MIN_SUBMIT_SECONDS = 3
-    response = client.post(
-        comment_url(article), valid_post(article, started=captcha.started_stamp())
-    )
-    _assert_quiet_spam(client, response, "too_fast")
-
-
-@pytest.mark.parametrize("started", ["", "1700000000", "garbage:abc:def"])
-def test_a_missing_or_forged_start_time_marks_spam(client, article, started):
-    response = client.post(comment_url(article), valid_post(article, started=started))
-    _assert_quiet_spam(client, response, "no_start")
+    challenge = captcha.new_challenge(article_id=article.pk)
+    data = valid_post(article, token=challenge.token, answer=str(challenge.a + challenge.b))
+    _assert_quiet_spam(client, client.post(comment_url(article), data), "too_fast")
 
 
 def test_the_minimum_time_is_measured_from_the_first_showing(client, article, settings):
     settings.COMMENTS_MIN_SUBMIT_SECONDS = 3
     html = client.get(article.get_absolute_url("en")).content.decode()
-    data = valid_post(article, started=hidden_value(html, "started"))
+    a, b = question_from(html)
+    data = valid_post(article, token=hidden_value(html, "token"), answer=str(a + b))
     with time_machine.travel(time.time() + 10):
         assert client.post(comment_url(article), data).status_code == 302
     assert Comment.objects.get().status == Comment.Status.PENDING
+
+
+def test_a_new_question_after_a_wrong_answer_keeps_the_first_showing(client, article, settings):
+    settings.COMMENTS_MIN_SUBMIT_SECONDS = 3
+    html = client.get(article.get_absolute_url("en")).content.decode()
+    wrong = valid_post(article, token=hidden_value(html, "token"), answer="99")
+    with time_machine.travel(time.time() + 10):
+        again = client.post(comment_url(article), wrong).content.decode()
+        a, b = question_from(again)
+        data = valid_post(article, token=hidden_value(again, "token"), answer=str(a + b))
+        assert client.post(comment_url(article), data).status_code == 302
+    assert Comment.objects.get().spam_signals == ""
 
 
 def test_too_many_links_mark_spam(client, article, settings):
@@ -528,18 +534,23 @@ def test_rate_limit_refuses_with_a_neutral_message_and_keeps_the_text(client, ar
 def test_rate_limit_window_passes(client, article, settings):
     settings.COMMENTS_RATE_LIMIT = 1
     settings.COMMENTS_RATE_WINDOW = 60
-    assert client.post(comment_url(article), valid_post(article)).status_code == 302
-    assert client.post(comment_url(article), valid_post(article)).status_code == 429
-    cache.clear()  # the local-memory cache expires by wall time; clearing stands in for it
-    assert client.post(comment_url(article), valid_post(article)).status_code == 302
+    with time_machine.travel(timezone.now().replace(second=5), tick=False) as traveller:
+        assert client.post(comment_url(article), valid_post(article)).status_code == 302
+        traveller.shift(timedelta(seconds=50))
+        assert client.post(comment_url(article), valid_post(article)).status_code == 429
+        traveller.shift(timedelta(seconds=10))
+        assert client.post(comment_url(article), valid_post(article)).status_code == 302
 
 
 def test_the_raw_address_is_never_stored(client, article):
     ip = "203.0.113.77"
     client.post(comment_url(article), valid_post(article), REMOTE_ADDR=ip)
+    client.post(comment_url(article), valid_post(article, answer="99"), REMOTE_ADDR=ip)
     comment = Comment.objects.get()
     assert comment.client_hash and ip not in comment.client_hash
     stored = [str(value) for value in Comment.objects.values().get().values()]
+    stored += [str(value) for row in SubmissionCount.objects.values() for value in row.values()]
+    assert SubmissionCount.objects.count() == 2  # one comment, one wrong answer
     assert not any(ip in value for value in stored)
     assert not any(ip in key for key in cache._cache)  # the local-memory cache's keys
 
@@ -609,7 +620,7 @@ def test_a_scheduled_article_closes_counting_from_its_own_publication(client, se
         {"token": "a:b:c", "answer": "٩"},
         {"name": "n" * 5000, "text": "t" * 50_000, "answer": "1" * 5000},
         {"name": "\x00", "text": "\x00", "email": "\x00"},
-        {"started": "x" * 10_000, "token": "." * 10_000},
+        {"token": "." * 10_000, "answer": "3"},
     ],
 )
 def test_garbage_never_causes_a_server_error(client, article, data):

@@ -7,13 +7,15 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from comments import limits
 from comments.models import Comment, UsedChallenge
 
 
 class Command(BaseCommand):
     help = (
         "Delete spam and rejected comments older than --days (default: the "
-        "COMMENTS_PURGE_AFTER_DAYS setting), and human-check nonces that have expired. "
+        "COMMENTS_PURGE_AFTER_DAYS setting), human-check nonces that have expired and "
+        "the submission counts of windows that are over. "
         "Approved and pending comments are never touched."
     )
 
@@ -38,18 +40,21 @@ class Command(BaseCommand):
         )
         nonce_cutoff = timezone.now() - timedelta(seconds=2 * settings.COMMENTS_CHALLENGE_MAX_AGE)
         expired_nonces = UsedChallenge.objects.filter(used_at__lt=nonce_cutoff)
+        expired_counts = limits.expired()
         if dry_run:
             self.stdout.write(
                 f"Would delete {doomed.count()} spam or rejected comment(s) older than "
-                f"{days} day(s) and {expired_nonces.count()} expired nonce(s)."
+                f"{days} day(s), {expired_nonces.count()} expired nonce(s) and "
+                f"{expired_counts.count()} expired submission count(s)."
             )
             return
         with transaction.atomic():
             deleted, _by_model = doomed.delete()
             nonces, _by_model = expired_nonces.delete()
+            counts, _by_model = expired_counts.delete()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Deleted {deleted} spam or rejected comment(s) older than {days} day(s) "
-                f"and {nonces} expired nonce(s)."
+                f"Deleted {deleted} spam or rejected comment(s) older than {days} day(s), "
+                f"{nonces} expired nonce(s) and {counts} expired submission count(s)."
             )
         )
