@@ -1,14 +1,17 @@
+import re
+
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response
 from django.utils.decorators import method_decorator
 from django.utils.http import http_date
-from django.utils.translation import get_language_from_request
+from django.utils.translation import get_language_from_request, gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
@@ -54,10 +57,21 @@ class AlternatesMixin:
         return context
 
 
+# A page number as the site writes it: "01", "+1" or "1_0" (which int() all accepts)
+# would each be a page of its own to the cache.
+PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
+
+
 class ArticleListView(AlternatesMixin, ListView):
     template_name = "articles/article_list.html"
     context_object_name = "articles"
     paginate_by = settings.BROADSHEET_ARTICLES_PER_PAGE
+
+    def paginate_queryset(self, queryset, page_size):
+        page = self.request.GET.get(self.page_kwarg)
+        if page is not None and not PAGE_NUMBER.fullmatch(page):
+            raise Http404(gettext("There is no such page."))
+        return super().paginate_queryset(queryset, page_size)
 
     def get_queryset(self):
         return Article.objects.published().for_listing()
