@@ -81,12 +81,15 @@ class CategoryView(ArticleListView):
     template_name = "articles/category_detail.html"
 
     def get_queryset(self):
+        # This language's slug first: another category's slug in another language never
+        # takes its address. Then the other languages' (which redirect).
         slug = self.kwargs["slug"]
-        lookup = Q()
-        for code in LANGUAGE_CODES:
-            lookup |= Q(**{f"slug_{code}": slug})
-        self.category = get_object_or_404(Category.objects.filter(lookup)[:1])
-        return super().get_queryset().filter(category=self.category)
+        codes = dict.fromkeys([translation.get_language(), *LANGUAGE_CODES])
+        for code in codes:
+            self.category = Category.objects.filter(**{f"slug_{code}": slug}).first()
+            if self.category is not None:
+                return super().get_queryset().filter(category=self.category)
+        raise Http404(gettext("There is no such category."))
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
