@@ -309,6 +309,7 @@ class Article(models.Model):
         permissions = [
             ("publish_article", _("Can publish, schedule, unpublish and archive articles")),
             ("translate_article", _("Can translate articles out of their original language")),
+            ("preview_article", _("Can preview articles that are not published yet")),
         ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_status_published"),

@@ -21,6 +21,7 @@ from pagecache.decorators import depends_on
 from pagecache.invalidation import article_key
 
 from .models import LANGUAGE_CODES, Article, Category, missing_text
+from .services import PREVIEW_PERMISSION
 
 
 class AlternatesMixin:
@@ -223,7 +224,8 @@ class ArticleDetailView(AlternatesMixin, DetailView):
 
 @method_decorator([never_cache, staff_member_required], name="dispatch")
 class ArticlePreviewView(ArticleDetailView):
-    """Any article in any status, as readers would see it, for the newsroom only.
+    """Any article in any status, as readers would see it, for those of the newsroom who
+    may preview (``articles.preview_article``: editors, translators, superusers).
 
     The page is the reader's template and context (``article_preview.html`` only adds
     ``noindex`` and a notice above the article); the response also says ``noindex``
@@ -236,7 +238,8 @@ class ArticlePreviewView(ArticleDetailView):
         return Article.objects.for_listing()
 
     def get(self, request, *args, **kwargs):
-        if not request.user.has_perm("articles.view_article"):
+        # Not "view_article": moderators hold that, and must not read embargoed drafts.
+        if not request.user.has_perm(PREVIEW_PERMISSION):
             raise PermissionDenied
         self.object = self.get_object()
         response = self.render_to_response(self.get_context_data(object=self.object))
