@@ -19,7 +19,9 @@ one) cannot appear in them. A page with a hole says ``Cache-Control: private, no
 fresh and cached alike, so no shared cache or CDN keeps one reader's form for others.
 """
 
-from datetime import timedelta
+import math
+import time
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
@@ -40,14 +42,19 @@ NOT_STORED = {"set-cookie", "content-length", "x-page-cache"} | {
 }
 
 
-def seconds_until_next_change(request: HttpRequest) -> int:
-    """Cache lifetime: never past the next moment the page changes by itself."""
-    ttl = settings.BROADSHEET_PAGE_CACHE_SECONDS
+def next_change(request: HttpRequest) -> datetime | None:
+    """The next moment the page being stored changes by itself, if one is known."""
     now = timezone.now()
     own = getattr(request, "page_cache_changes_at", None)
-    for moment in [*next_changes(), *([own] if own else [])]:
-        if moment > now:
-            ttl = min(ttl, max(1, int((moment - now) / timedelta(seconds=1)) + 1))
+    upcoming = [moment for moment in [*next_changes(), own] if moment and moment > now]
+    return min(upcoming, default=None)
+
+
+def lifetime(changes_at: datetime | None) -> int:
+    """Seconds to keep a page: never past the moment it changes by itself."""
+    ttl = settings.BROADSHEET_PAGE_CACHE_SECONDS
+    if changes_at is not None:
+        ttl = min(ttl, max(1, math.ceil((changes_at - timezone.now()) / timedelta(seconds=1))))
     return ttl
 
 
@@ -57,7 +64,12 @@ def may_be_cached(request: HttpRequest) -> bool:
 
 
 def is_current(stored: dict) -> bool:
+    """Its tokens all hold, and the moment it changes by itself has not come (a cache's
+    expiry counts whole seconds; readers must not see a form a second after it closed)."""
     depends = stored.get("depends")
+    until = stored.get("until")
+    if until is not None and time.time() >= until:
+        return False
     return bool(depends) and cache.get_many(list(depends)) == depends
 
 
@@ -142,16 +154,18 @@ class PageCacheMiddleware:
         if response.status_code == 200 and not response.cookies.keys() - {
             settings.CSRF_COOKIE_NAME
         }:
+            changes_at = next_change(request)
             cache.set(
                 request.page_cache_key,
                 {
+                    "until": changes_at.timestamp() if changes_at else None,
                     "content": hollow(html),
                     "language": getattr(request, "LANGUAGE_CODE", translation.get_language()),
                     "depends": request.page_cache_depends,
                     "query": getattr(request, "page_cache_query", ()),
                     "headers": [(h, v) for h, v in response.items() if h.lower() not in NOT_STORED],
                 },
-                timeout=seconds_until_next_change(request),
+                timeout=lifetime(changes_at),
             )
             response["X-Page-Cache"] = "miss"
         response.content = strip_markers(html)
