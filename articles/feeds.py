@@ -4,6 +4,7 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 
@@ -52,13 +53,16 @@ class LatestArticlesFeed(Feed):
     def items(self):
         return Article.objects.published().for_listing().with_reader_summary()[:FEED_LENGTH]
 
+    # Feed readers render an item's title and description as HTML: our text is plain
+    # text, so it goes out escaped, and a "<img onerror>" in it stays words on the screen.
+
     def item_title(self, item: Article):
-        return item.local.title
+        return escape(item.local.title)
 
     def item_description(self, item: Article):
         """The summary in the feed's language when one is ready, else the standfirst."""
         summary = item.reader_summary()
-        return summary.text if summary else item.local.standfirst
+        return escape(summary.text if summary else item.local.standfirst)
 
     def item_link(self, item: Article):
         return item.get_absolute_url()

@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, FilteredRelation, Q, Value
 from django.urls import reverse
@@ -58,6 +59,45 @@ class Localized:
         return LocalizedText("", language)
 
 
+def slug_conflicts(instance, message: str, *, typed_only: bool = False) -> dict:
+    """Errors for each of ``instance``'s slugs that another row of its model uses in any
+    language: every language's addresses share one namespace, or a Turkish slug equal to
+    another row's English one would take over that address.
+
+    ``message`` gets ``slug``, ``language`` (that row's language for it), ``other`` and
+    ``public_id``. With ``typed_only``, a slug left as it is stored (or still empty, to be
+    filled from the title) is not checked.
+    """
+    model = type(instance)
+    fields = [f"slug_{code}" for code in LANGUAGE_CODES]
+    stored = {}
+    if typed_only and instance.pk:
+        stored = model.objects.filter(pk=instance.pk).values(*fields).first() or {}
+    names = dict(settings.LANGUAGES)
+    errors = {}
+    for field in fields:
+        slug = getattr(instance, field, None) or ""
+        if not slug or stored.get(field) == slug:
+            continue
+        same = Q()
+        for other_field in fields:
+            same |= Q(**{other_field: slug})
+        clash = model.objects.filter(same).exclude(pk=instance.pk).first()
+        if clash is not None:
+            code = next(c for c in LANGUAGE_CODES if getattr(clash, f"slug_{c}") == slug)
+            errors[field] = ValidationError(
+                message,
+                code="slug_taken",
+                params={
+                    "slug": slug,
+                    "language": names[code],
+                    "other": str(clash),
+                    "public_id": getattr(clash, "public_id", ""),
+                },
+            )
+    return errors
+
+
 class Category(models.Model):
     name = models.CharField(_("name"), max_length=80)
     slug = models.SlugField(_("slug"), max_length=80)
@@ -72,6 +112,16 @@ class Category(models.Model):
         permissions = [
             ("translate_category", _("Can translate categories into other languages")),
         ]
+        # Each language's slugs are unique in the database; one language's slug against
+        # another's is checked by clean() (and the page prefers its own language's).
+        constraints = [
+            models.UniqueConstraint(
+                fields=[f"slug_{code}"],
+                condition=~Q(**{f"slug_{code}": ""}),
+                name=f"category_slug_{code}_unique",
+            )
+            for code in LANGUAGE_CODES
+        ]
 
     def __str__(self):
         return str(self.local.name)
@@ -80,6 +130,15 @@ class Category(models.Model):
         language = language or translation.get_language()
         slug = str(self.local.get("slug", language))
         return localized_reverse("articles:category", language, slug=slug)
+
+    def clean(self):
+        super().clean()
+        errors = slug_conflicts(
+            self,
+            _("“%(slug)s” is already the %(language)s slug of the category “%(other)s”."),
+        )
+        if errors:
+            raise ValidationError(errors)
 
     @cached_property
     def local(self) -> Localized:
@@ -250,6 +309,7 @@ class Article(models.Model):
         permissions = [
             ("publish_article", _("Can publish, schedule, unpublish and archive articles")),
             ("translate_article", _("Can translate articles out of their original language")),
+            ("preview_article", _("Can preview articles that are not published yet")),
         ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_status_published"),
@@ -295,6 +355,21 @@ class Article(models.Model):
         language = language or translation.get_language()
         slug = str(self.local.get("slug", language)) or self.public_id.lower()
         return localized_reverse("articles:detail", language, public_id=self.public_id, slug=slug)
+
+    def clean(self):
+        super().clean()
+        # Filled from the title, slugs may repeat (the address carries the public ID);
+        # one typed by hand may not be another article's in any language.
+        errors = slug_conflicts(
+            self,
+            _(
+                "“%(slug)s” is already the %(language)s slug of the article “%(other)s” "
+                "(%(public_id)s)."
+            ),
+            typed_only=True,
+        )
+        if errors:
+            raise ValidationError(errors)
 
     @cached_property
     def local(self) -> Localized:

@@ -24,6 +24,8 @@ Status = Article.Status
 CHANGE_PERMISSION = "articles.change_article"
 PUBLISH_PERMISSION = "articles.publish_article"
 TRANSLATE_PERMISSION = "articles.translate_article"
+# Reading an article before readers can (drafts, embargoes): more than "view".
+PREVIEW_PERMISSION = "articles.preview_article"
 
 # Django translates each "field" of a JSON change message when it shows the history, so
 # these phrases appear as "Changed status (published) and publication time." in the

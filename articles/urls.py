@@ -11,7 +11,11 @@ from .feeds import LatestArticlesFeed, feed_last_modified
 app_name = "articles"
 
 urlpatterns = [
-    path("", cache_page_for_readers(views.ArticleListView.as_view(), depends=[LISTS]), name="home"),
+    path(
+        "",
+        cache_page_for_readers(views.ArticleListView.as_view(), depends=[LISTS], query=["page"]),
+        name="home",
+    ),
     path(
         pgettext_lazy("URL path", "feed/"),
         cache_page_for_readers(
@@ -23,7 +27,7 @@ urlpatterns = [
     path(pgettext_lazy("URL path", "search/"), views.SearchView.as_view(), name="search"),
     path(
         pgettext_lazy("URL path", "category/<slug:slug>/"),
-        cache_page_for_readers(views.CategoryView.as_view(), depends=[LISTS]),
+        cache_page_for_readers(views.CategoryView.as_view(), depends=[LISTS], query=["page"]),
         name="category",
     ),
     path(

@@ -1,14 +1,17 @@
+import re
+
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response
 from django.utils.decorators import method_decorator
 from django.utils.http import http_date
-from django.utils.translation import get_language_from_request
+from django.utils.translation import get_language_from_request, gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
@@ -18,6 +21,7 @@ from pagecache.decorators import depends_on
 from pagecache.invalidation import article_key
 
 from .models import LANGUAGE_CODES, Article, Category, missing_text
+from .services import PREVIEW_PERMISSION
 
 
 class AlternatesMixin:
@@ -54,10 +58,21 @@ class AlternatesMixin:
         return context
 
 
+# A page number as the site writes it: "01", "+1" or "1_0" (which int() all accepts)
+# would each be a page of its own to the cache.
+PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
+
+
 class ArticleListView(AlternatesMixin, ListView):
     template_name = "articles/article_list.html"
     context_object_name = "articles"
     paginate_by = settings.BROADSHEET_ARTICLES_PER_PAGE
+
+    def paginate_queryset(self, queryset, page_size):
+        page = self.request.GET.get(self.page_kwarg)
+        if page is not None and not PAGE_NUMBER.fullmatch(page):
+            raise Http404(gettext("There is no such page."))
+        return super().paginate_queryset(queryset, page_size)
 
     def get_queryset(self):
         return Article.objects.published().for_listing()
@@ -67,12 +82,15 @@ class CategoryView(ArticleListView):
     template_name = "articles/category_detail.html"
 
     def get_queryset(self):
+        # This language's slug first: another category's slug in another language never
+        # takes its address. Then the other languages' (which redirect).
         slug = self.kwargs["slug"]
-        lookup = Q()
-        for code in LANGUAGE_CODES:
-            lookup |= Q(**{f"slug_{code}": slug})
-        self.category = get_object_or_404(Category.objects.filter(lookup)[:1])
-        return super().get_queryset().filter(category=self.category)
+        codes = dict.fromkeys([translation.get_language(), *LANGUAGE_CODES])
+        for code in codes:
+            self.category = Category.objects.filter(**{f"slug_{code}": slug}).first()
+            if self.category is not None:
+                return super().get_queryset().filter(category=self.category)
+        raise Http404(gettext("There is no such category."))
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -206,7 +224,8 @@ class ArticleDetailView(AlternatesMixin, DetailView):
 
 @method_decorator([never_cache, staff_member_required], name="dispatch")
 class ArticlePreviewView(ArticleDetailView):
-    """Any article in any status, as readers would see it, for the newsroom only.
+    """Any article in any status, as readers would see it, for those of the newsroom who
+    may preview (``articles.preview_article``: editors, translators, superusers).
 
     The page is the reader's template and context (``article_preview.html`` only adds
     ``noindex`` and a notice above the article); the response also says ``noindex``
@@ -219,7 +238,8 @@ class ArticlePreviewView(ArticleDetailView):
         return Article.objects.for_listing()
 
     def get(self, request, *args, **kwargs):
-        if not request.user.has_perm("articles.view_article"):
+        # Not "view_article": moderators hold that, and must not read embargoed drafts.
+        if not request.user.has_perm(PREVIEW_PERMISSION):
             raise PermissionDenied
         self.object = self.get_object()
         response = self.render_to_response(self.get_context_data(object=self.object))

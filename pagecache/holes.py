@@ -30,6 +30,10 @@ def register_fresh(name: str):
 
 
 def fill(name: str, request: HttpRequest, arg: str) -> SafeString:
+    if request is not None:
+        # The response carries this reader's own values: PageCacheMiddleware marks it
+        # private, whether it comes from the cache or not.
+        request.page_has_fresh_parts = True
     return mark_safe(_fillers[name](request, arg))  # noqa: S308 -- fillers render templates
 
 

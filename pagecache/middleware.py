@@ -1,9 +1,12 @@
 """Whole-page caching for anonymous readers, answered before the rest of the stack.
 
-A page is cached per host and full path (the path carries the language prefix), with
+A page is cached per scheme, host, path (which carries the language prefix) and the
+query parameters its view declares (``cache_page_for_readers(view, query=...)``), with
 the version tokens it was made from (``pagecache.invalidation``); a cached copy is
-served only while they all hold. Logged-in users, non-GET requests and requests carrying
-flash messages always get a freshly rendered page.
+served only while they all hold. A request with any other parameters is answered from
+the copy without them (the entry records which parameters its view uses), or rendered
+and stored under that copy's key: never under a key of its own. Logged-in users, non-GET
+requests and requests carrying flash messages always get a freshly rendered page.
 
 Views opt in with ``cache_page_for_readers`` (``pagecache.decorators``);
 ``PageCacheMiddleware``, placed before sessions, CSRF, authentication and the rest,
@@ -12,7 +15,8 @@ answers later readers before any of that runs: a hit costs two cache reads (the 
 then its tokens in one ``get_many``) and no query, URL resolving, session or template
 work. Parts that differ per reader are fresh holes (``pagecache.holes``). Cached pages
 carry no CSP nonce: a hit sends the policy without one, so inline scripts (which need
-one) cannot appear in them.
+one) cannot appear in them. A page with a hole says ``Cache-Control: private, no-cache``,
+fresh and cached alike, so no shared cache or CDN keeps one reader's form for others.
 """
 
 import math
@@ -24,13 +28,13 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.utils import timezone, translation
-from django.utils.cache import get_conditional_response
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.csp import CSP, build_policy
 from django.utils.http import parse_http_date_safe
 
 from . import versions
-from .decorators import is_plain_read, page_key
-from .holes import fill_holes, hollow, strip_markers
+from .decorators import canonical_query, is_plain_read, page_key
+from .holes import FRESH_MARKER, fill_holes, hollow, strip_markers
 from .invalidation import next_changes
 
 # Headers a hit makes itself: per response, or per reader.
@@ -70,6 +74,28 @@ def is_current(stored: dict) -> bool:
     return versions.holds(depends)
 
 
+def lookup(request: HttpRequest) -> dict | None:
+    """The current cached copy of the requested page, or None.
+
+    A request whose query string is not what any page is stored under (``?d=123``,
+    ``?utm_source=…``) is answered from the copy its view would make: the copy without a
+    query records which parameters the view uses, and so names that copy's key.
+    """
+    stored = cache.get(request.page_cache_key)
+    if stored is None and request.META.get("QUERY_STRING"):
+        bare = cache.get(page_key(request, query=""))
+        if bare is not None:
+            query = canonical_query(request, bare.get("query", ()))
+            stored = bare if not query else cache.get(page_key(request, query=query))
+    return stored if stored is not None and is_current(stored) else None
+
+
+def keep_private(response: HttpResponse) -> None:
+    """A page carrying one reader's values (a form's token and question): no shared
+    cache may keep it, and the reader's own browser asks again before reusing it."""
+    patch_cache_control(response, private=True, no_cache=True)
+
+
 class PageCacheMiddleware:
     """Answers anonymous readers from the page cache, and fills it.
 
@@ -87,17 +113,22 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if may_be_cached(request) and request.path.startswith(self.prefixes):
             request.page_cache_key = page_key(request)
-            stored = cache.get(request.page_cache_key)
-            if stored is not None and is_current(stored):
+            stored = lookup(request)
+            if stored is not None:
                 return self.hit(request, stored)
         response = self.get_response(request)
+        if getattr(request, "page_has_fresh_parts", False):
+            keep_private(response)
         if getattr(request, "page_cache_active", False):
             response = self.store(request, response)
         return response
 
     def hit(self, request, stored):
+        per_reader = FRESH_MARKER.search(stored["content"]) is not None
         not_modified = conditional_response(request, stored["headers"])
         if not_modified is not None:
+            if per_reader:
+                keep_private(not_modified)
             return not_modified
         self.csrf.process_request(request)
         with translation.override(stored["language"]):
@@ -105,6 +136,8 @@ class PageCacheMiddleware:
         response = HttpResponse(content)
         for header, value in stored["headers"]:
             response.headers[header] = value
+        if per_reader:
+            keep_private(response)
         response["Content-Length"] = str(len(response.content))
         for header, config in (
             (CSP.HEADER_ENFORCE, settings.SECURE_CSP),
@@ -130,6 +163,7 @@ class PageCacheMiddleware:
                     "content": hollow(html),
                     "language": getattr(request, "LANGUAGE_CODE", translation.get_language()),
                     "depends": request.page_cache_depends,
+                    "query": getattr(request, "page_cache_query", ()),
                     "headers": [(h, v) for h, v in response.items() if h.lower() not in NOT_STORED],
                 },
                 timeout=lifetime(changes_at),

@@ -125,7 +125,7 @@ class ArticleAdmin(
         return obj.get_absolute_url() if obj.is_published else None
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        if obj is not None:
+        if obj is not None and request.user.has_perm(services.PREVIEW_PERMISSION):
             context["preview_links"] = [
                 {"code": code, "name": name, "url": self._preview_url(obj, code)}
                 for code, name in settings.LANGUAGES

@@ -5,9 +5,10 @@ import json
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.urls import translate_url
+from django.urls import get_script_prefix, translate_url
 from django.utils import translation
 from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 
 # The same escapes as django.utils.html.json_script: no "</script>" can close the block.
@@ -25,14 +26,27 @@ def lang_attr(text) -> str:
     return ""
 
 
+def is_site_path(url: str) -> bool:
+    """A path on this site: one leading "/", never "//host" or "/\\host" (which a browser
+    reads as another site), no scheme or host of its own."""
+    return (
+        url.startswith("/")
+        and not url.startswith(("//", "/\\"))
+        and url_has_allowed_host_and_scheme(url, allowed_hosts=set())
+    )
+
+
 @register.simple_tag(takes_context=True)
 def alternate_url(context, language: str) -> str:
-    """This page in ``language``: the view's own address for it, else Django's guess."""
+    """This page in ``language``: the view's own address for it, else Django's guess,
+    else that language's home page. Only ever a path on this site: the guess starts from
+    the requested address, which a probe chooses (``//evil.example/en/``)."""
     alternates = context.get("alternate_urls") or {}
     if language in alternates:
-        return alternates[language]
-    request = context["request"]
-    return translate_url(request.get_full_path(), language)
+        url = alternates[language]
+    else:
+        url = translate_url(context["request"].get_full_path(), language)
+    return url if is_site_path(url) else f"{get_script_prefix()}{language}/"
 
 
 @register.simple_tag(takes_context=True)

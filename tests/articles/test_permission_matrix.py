@@ -31,6 +31,12 @@ def view_article(client):
     return client.get(change_url(draft())).status_code == 200
 
 
+def preview_draft(client):
+    article = draft(title_en="Embargoed draft")
+    response = client.get(f"/en/preview/{article.public_id}/")
+    return response.status_code == 200 and "Embargoed draft" in response.content.decode()
+
+
 def add_article(client):
     category = make_category()
     data = {
@@ -189,6 +195,7 @@ ROLES = ["Editors", "Moderators", "Translators", None]
 MATRIX = {
     view_list: (True, True, True, False),
     view_article: (True, True, True, False),
+    preview_draft: (True, False, True, False),
     add_article: (True, False, False, False),
     edit_original_language: (True, False, False, False),
     edit_translation: (True, False, True, False),

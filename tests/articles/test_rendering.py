@@ -31,7 +31,7 @@ def test_code_blocks_are_highlighted_and_tables_kept():
     assert '<div class="codehilite">' in html
     assert '<span class="kn">import</span>' in html
     assert "<table>" in html
-    assert 'style="text-align: right;"' in html
+    assert '<td class="align-right">2</td>' in html
 
 
 def test_links_get_safe_rel():

@@ -75,3 +75,49 @@ def test_comment_form_with_errors_has_no_accessibility_violations(axe_page, live
     axe_page.wait_for_selector("#comment-errors")
     results = Axe().run(axe_page)
     assert [v["id"] for v in results.response["violations"]] == []
+
+
+CODE_AND_TABLE = """{intro}
+
+```python
+# {comment}
+import os  # a trailing comment
+print(os.getcwd())
+```
+
+```bash
+# {comment}
+docker build -t app .
+```
+
+|   | {left} | {right} |
+|:--|:------:|--------:|
+| Docker | 1 | 2 |
+| Podman | 3 | 4 |
+"""
+
+
+def test_article_with_commented_code_and_a_table_corner_has_no_violations(axe_page, live_server):
+    """Pygments' comment colour and an empty top-left header cell, in both languages."""
+    article = make_article(
+        title_en="Containers compared",
+        title_tr="Konteynerler karşılaştırıldı",
+        body_en=CODE_AND_TABLE.format(
+            intro="Two tools.", comment="Build the image", left="Images", right="Layers"
+        ),
+        body_tr=CODE_AND_TABLE.format(
+            intro="İki araç.", comment="İmajı oluştur", left="İmajlar", right="Katmanlar"
+        ),
+    )
+    pages = [article.get_absolute_url("en"), article.get_absolute_url("tr")]
+    problems = {url: audit(axe_page, live_server.url + url) for url in pages}
+    assert problems == {url: [] for url in pages}
+    axe_page.goto(live_server.url + pages[1])
+    assert axe_page.locator(".article-body .codehilite .c1").count() == 3
+    assert axe_page.locator(".article-body thead td").count() == 1
+    assert (
+        axe_page.locator(".article-body td.align-right").first.evaluate(
+            "cell => getComputedStyle(cell).textAlign"
+        )
+        == "right"
+    )

@@ -29,7 +29,7 @@ def test_creates_the_three_groups_with_their_permissions():
         f"articles.{action}_{model}"
         for model in ("article", "category", "source", "summarystate")
         for action in ("view", "add", "change", "delete")
-    } | {"articles.publish_article", "comments.view_comment"}
+    } | {"articles.publish_article", "articles.preview_article", "comments.view_comment"}
     assert permissions_of("Moderators") == {
         "articles.view_article",
         "comments.view_comment",
@@ -39,6 +39,7 @@ def test_creates_the_three_groups_with_their_permissions():
     assert permissions_of("Translators") == {
         "articles.view_article",
         "articles.translate_article",
+        "articles.preview_article",
         "articles.view_category",
         "articles.translate_category",
         "articles.view_summarystate",

@@ -22,7 +22,7 @@ TRANSLATORS = "Translators"
 
 ROLES: dict[str, list[tuple[str, str, list[str]]]] = {
     EDITORS: [
-        ("articles", "article", ["view", "add", "change", "delete", "publish"]),
+        ("articles", "article", ["view", "add", "change", "delete", "publish", "preview"]),
         ("articles", "category", ["view", "add", "change", "delete"]),
         ("articles", "source", ["view", "add", "change", "delete"]),
         ("comments", "comment", ["view"]),
@@ -31,13 +31,14 @@ ROLES: dict[str, list[tuple[str, str, list[str]]]] = {
         ("articles", "summarystate", ["view", "add", "change", "delete"]),
     ],
     MODERATORS: [
+        # "view" only: reading unpublished articles in the preview is "preview".
         ("articles", "article", ["view"]),
         ("comments", "comment", ["view", "change", "delete"]),
     ],
     TRANSLATORS: [
         # "translate" edits other-language fields only: see articles/admin/access.py.
         # The article's translated fields include its summary (other languages only).
-        ("articles", "article", ["view", "translate"]),
+        ("articles", "article", ["view", "translate", "preview"]),
         ("articles", "category", ["view", "translate"]),
         ("articles", "summarystate", ["view"]),
     ],
