@@ -1,8 +1,8 @@
 """Who needs a second factor, and which ones a person has."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.cache import cache
 from django_otp import devices_for_user
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice

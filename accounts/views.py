@@ -197,15 +197,20 @@ def app_setup(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_POST
 def recovery_codes(request: HttpRequest) -> HttpResponse:
-    """New recovery codes, shown once; the old ones stop working."""
+    """New recovery codes, shown once; the old ones stop working.
+
+    They are the spare key of an app or a passkey, so one of those comes first.
+    """
+    if not policy.has_second_factor(request.user):
+        messages.warning(request, _("Set up an authenticator app or a passkey first."))
+        return redirect("accounts:security")
     codes = services.recovery_codes_generate(user=request.user)
-    response = render(
+    # never_cache keeps them out of every cache (Cache-Control: no-store).
+    return render(
         request,
         "accounts/recovery_codes.html",
         admin_context(request, title=_("Your recovery codes"), codes=codes),
     )
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 def locked_out(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:

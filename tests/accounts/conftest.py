@@ -27,7 +27,7 @@ def with_app(user) -> TOTPDevice:
 
 
 def sign_in(client, username: str, password: str = PASSWORD, **extra):
-    return client.post(LOGIN, {"username": username, "password": password, **extra})
+    return client.post(LOGIN, {"username": username, "password": password}, **extra)
 
 
 @pytest.fixture
