@@ -117,7 +117,6 @@ def verify(request: HttpRequest) -> HttpResponse:
             form=form,
             person=person,
             next=next_url(request),
-            has_app=policy.totp_device(person) is not None,
             has_passkeys=policy.passkeys(person).exists(),
         ),
     )

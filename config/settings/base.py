@@ -251,8 +251,10 @@ AXES_SENSITIVE_PARAMETERS = ["password", "code"]
 # and/or group names (case-insensitive), comma-separated; empty or "none": nobody.
 # Off in development and tests, on for superusers and editors in production.
 BROADSHEET_REQUIRE_2FA = env_list("BROADSHEET_REQUIRE_2FA")
-# TOTP apps show this name beside the account.
+# TOTP apps show this name beside the account. Administrators remove a lost device in
+# the admin but never see a device's secret or recovery codes.
 OTP_TOTP_ISSUER = "Broadsheet"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # Passkeys (django-otp-webauthn) are a second factor only, never a way around the
 # password: the relying party is the site's own host (checked against ALLOWED_HOSTS),
 # and the expected origin the request's own (accounts.passkeys.PasskeyHelper).

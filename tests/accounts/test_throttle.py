@@ -1,10 +1,12 @@
 """Failed sign-ins are throttled per account at an address and per address (django-axes)."""
 
 import io
+from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt
 from django.core.management import call_command
+from django.utils import timezone
 
 from tests.accounts.conftest import LOGIN, VERIFY, sign_in, with_app
 from tests.factories import make_user
@@ -97,12 +99,18 @@ def test_an_admin_lifts_the_lock_in_access_attempts(client, staff, django_user_m
     attempt = AccessAttempt.objects.get(username="sam")
     confirm = office.post(
         "/en/admin/axes/accessattempt/",
-        {"action": "delete_selected", "_selected_action": [attempt.pk]},
+        {"action": "delete_selected", "index": "0", "_selected_action": [attempt.pk]},
     )
+    assert "Are you sure" in confirm.content.decode()
     assert confirm.status_code == 200
     office.post(
         "/en/admin/axes/accessattempt/",
-        {"action": "delete_selected", "_selected_action": [attempt.pk], "post": "yes"},
+        {
+            "action": "delete_selected",
+            "index": "0",
+            "_selected_action": [attempt.pk],
+            "post": "yes",
+        },
     )
     assert not AccessAttempt.objects.exists()
     assert sign_in(client, "sam").status_code == 302
@@ -118,3 +126,21 @@ def test_axes_reset_username_lifts_the_lock(client, staff):
 def test_the_login_page_itself_is_never_refused(client, staff):
     fail(client, "sam", 5)
     assert client.get(LOGIN).status_code == 200
+
+
+def test_cleaning_up_expired_attempts_in_the_admin(client, staff, django_user_model):
+    fail(client, "sam", 2)
+    AccessAttempt.objects.update(attempt_time=timezone.now() - timedelta(hours=1))
+    admin = django_user_model.objects.create_superuser("boss", "boss@example.com", "pw-boss-12")
+    office = client.__class__()
+    office.force_login(admin)
+    response = office.post(
+        "/en/admin/axes/accessattempt/",
+        {
+            "action": "cleanup_expired_attempts",
+            "index": "0",
+            "_selected_action": list(AccessAttempt.objects.values_list("pk", flat=True)),
+        },
+    )
+    assert response.status_code == 302
+    assert not AccessAttempt.objects.exists()
