@@ -19,6 +19,9 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    # Staff sign-in (login with a second factor, one's own security) comes before the admin.
+    path("admin/", include("accounts.urls")),
+    path("admin/passkeys/", include("accounts.passkey_urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("comments/", include("comments.urls")),

@@ -5,6 +5,7 @@ embedded setup (SQLite, local-memory cache), so a fresh clone runs with nothing 
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -43,9 +44,16 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_tasks_db",
+    # Staff sign-in (accounts): throttling and second factors.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     # The project's apps, each depending only on those above it in this list
     # (the contracts in pyproject.toml): site-wide pieces first, the back office last.
     "core",
+    "accounts",
     "pagecache",
     "articles",
     "comments",
@@ -64,9 +72,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): has this session passed a second factor?
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Turns a sign-in refused by the throttle into the lock-out page; axes wants it last.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # Scripts run only from our own origin or with this response's nonce; nothing inline.
@@ -223,6 +236,49 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@broadsheet.localhost")
 
 LOGIN_URL = "admin:login"
+
+# Staff sign-in (accounts/, README "The newsroom back office"). The throttle backend
+# comes first: it refuses a locked-out account or address before any password check.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Failed sign-ins (a wrong password or a wrong second-factor code) lock one username at
+# one address after AXES_FAILURE_LIMIT, and one address after
+# BROADSHEET_SIGNIN_ADDRESS_FAILURE_LIMIT whatever the usernames tried, for
+# AXES_COOLOFF_TIME. An admin lifts a lock sooner under "Access attempts", or with
+# `manage.py axes_reset_username NAME` / `axes_reset_ip ADDRESS`.
+AXES_FAILURE_LIMIT = int(os.environ.get("BROADSHEET_SIGNIN_FAILURE_LIMIT", "5"))
+BROADSHEET_SIGNIN_ADDRESS_FAILURE_LIMIT = int(
+    os.environ.get("BROADSHEET_SIGNIN_ADDRESS_FAILURE_LIMIT", "20")
+)
+AXES_COOLOFF_TIME = timedelta(
+    minutes=int(os.environ.get("BROADSHEET_SIGNIN_LOCKOUT_MINUTES", "30"))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "accounts.throttle.AccountAndAddressHandler"
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+# The same trusted-proxy rule as the comment rate limits.
+AXES_CLIENT_IP_CALLABLE = "core.clients.client_ip"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_SENSITIVE_PARAMETERS = ["password", "code"]
+# Who must have a second factor before using the back office: "superusers", "staff"
+# and/or group names (case-insensitive), comma-separated; empty or "none": nobody.
+# Off in development and tests, on for superusers and editors in production.
+BROADSHEET_REQUIRE_2FA = env_list("BROADSHEET_REQUIRE_2FA")
+# TOTP apps show this name beside the account. Administrators remove a lost device in
+# the admin but never see a device's secret or recovery codes.
+OTP_TOTP_ISSUER = "Broadsheet"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# Passkeys (django-otp-webauthn) are a second factor only, never a way around the
+# password: the relying party is the site's own host (checked against ALLOWED_HOSTS),
+# and the expected origin the request's own (accounts.passkeys.PasskeyHelper).
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_HELPER_CLASS = "accounts.passkeys.PasskeyHelper"
+OTP_WEBAUTHN_RP_NAME = "Broadsheet"
+OTP_WEBAUTHN_RP_ID_CALLABLE = "accounts.passkeys.relying_party_id"
+# The origins come from each request (see above), so the static list stays empty.
+SILENCED_SYSTEM_CHECKS = ["otp_webauthn.E030"]
 
 # Broadsheet
 BROADSHEET_SITE_NAME = "Broadsheet"

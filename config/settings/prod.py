@@ -46,6 +46,10 @@ SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 
+# Superusers and editors must sign in with a second factor; BROADSHEET_REQUIRE_2FA=none
+# turns the requirement off (README, "Deployment").
+BROADSHEET_REQUIRE_2FA = env_list("BROADSHEET_REQUIRE_2FA", "superusers,editors")
+
 MAILERS = {
     "default": {
         "BACKEND": os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"),

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 # Playwright's sync API runs an event loop in the test thread; the ORM must still work.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -40,3 +41,21 @@ def browser_type_launch_args(browser_type_launch_args):
         "executable_path": str(CHROMIUM),
         "args": CHROMIUM_ARGS,
     }
+
+
+@pytest.fixture
+def axe_page(browser):
+    # The site's CSP forbids injected scripts; axe is injected for the audit only.
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def violations(page) -> list[str]:
+    """What axe-core finds wrong on the page as it is now."""
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+    ]

@@ -1,9 +1,9 @@
 """axe-core, run inside real Chromium, finds no accessibility violations on reader pages."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from articles.summaries.services import summary_record_edit
+from tests.browser.conftest import violations
 from tests.factories import make_article, make_comment, make_source
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -23,22 +23,9 @@ docker run app
 """
 
 
-@pytest.fixture
-def axe_page(browser):
-    # The site's CSP forbids injected scripts; axe is injected for the audit only.
-    context = browser.new_context(bypass_csp=True)
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def audit(page, url: str) -> list[str]:
     page.goto(url)
-    results = Axe().run(page)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-    ]
+    return violations(page)
 
 
 def test_reader_pages_have_no_accessibility_violations(axe_page, live_server, settings):
@@ -73,8 +60,7 @@ def test_comment_form_with_errors_has_no_accessibility_violations(axe_page, live
     axe_page.locator("#id_text").fill("A comment without a name or an answer.")
     axe_page.locator("#comment-form-fields [type=submit]").click()
     axe_page.wait_for_selector("#comment-errors")
-    results = Axe().run(axe_page)
-    assert [v["id"] for v in results.response["violations"]] == []
+    assert violations(axe_page) == []
 
 
 CODE_AND_TABLE = """{intro}

@@ -12,3 +12,8 @@ from config.settings.prod import *  # noqa: F403
 COMMENTS_MIN_SUBMIT_SECONDS = 0
 # Every reader of the journeys comes from 127.0.0.1.
 COMMENTS_RATE_LIMIT = 100_000
+# Production requires a second factor of superusers and editors. The journeys' staff
+# sign in over plain HTTP with a password, as a script; the required path (enrolment
+# before the admin, the code after the password) is tested in tests/accounts/ and, in a
+# real browser, in tests/browser/test_signin.py.
+BROADSHEET_REQUIRE_2FA = []

@@ -67,6 +67,10 @@ STAFF = NoEffect(
     f"{SITE}::test_staff_accounts_and_groups_change_no_page",
     "accounts and groups are never shown to readers (staff always get fresh pages)",
 )
+SIGNIN = NoEffect(
+    f"{SITE}::test_sign_in_records_and_second_factors_change_no_page",
+    "sign-in attempts, logs and staff devices are back-office records readers never see",
+)
 
 JOURNEYS = {
     # The article admin: list actions and the Action menu on an article's page.
@@ -166,6 +170,27 @@ JOURNEYS = {
         f"{ART}::test_generate_summaries_command_then_worker",
         "a summary task finishing in `manage.py worker` shows on the page and in the feed",
     ),
+    # Staff sign-in: the throttle's records (lifting a lock) and second-factor devices.
+    "admin:axes.accessattempt:change": SIGNIN,
+    "admin:axes.accessattempt:delete": SIGNIN,
+    "admin:axes.accessattempt:list-action:cleanup_expired_attempts": SIGNIN,
+    "admin:axes.accessattempt:list-action:delete_selected": SIGNIN,
+    "admin:axes.accessfailurelog:change": SIGNIN,
+    "admin:axes.accessfailurelog:delete": SIGNIN,
+    "admin:axes.accessfailurelog:list-action:delete_selected": SIGNIN,
+    "admin:axes.accesslog:change": SIGNIN,
+    "admin:axes.accesslog:delete": SIGNIN,
+    "admin:axes.accesslog:list-action:delete_selected": SIGNIN,
+    "admin:otp_static.staticdevice:add": SIGNIN,
+    "admin:otp_static.staticdevice:change": SIGNIN,
+    "admin:otp_static.staticdevice:delete": SIGNIN,
+    "admin:otp_static.staticdevice:list-action:delete_selected": SIGNIN,
+    "admin:otp_totp.totpdevice:add": SIGNIN,
+    "admin:otp_totp.totpdevice:change": SIGNIN,
+    "admin:otp_totp.totpdevice:delete": SIGNIN,
+    "admin:otp_totp.totpdevice:list-action:delete_selected": SIGNIN,
+    "admin:otp_totp.totpdevice:view:otp_totp_totpdevice_config": SIGNIN,
+    "admin:otp_totp.totpdevice:view:otp_totp_totpdevice_qrcode": SIGNIN,
     "command:purge_comments": NoEffect(
         f"{COM}::test_purge_comments_keeps_what_readers_see",
         "it deletes only old spam and rejected comments, which readers never see; the "

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from .browser import parse_forms
+from .browser import Browser, parse_forms
 from .checks import (
     Expect,
     expect_unchanged,
@@ -329,4 +329,58 @@ def test_seed_bench_reaches_readers(journeys):
             all(f"/{public_id}/" in sitemap for public_id in new),
             f"[{language}] sitemap.xml lacks the seeded articles",
         )
+    expect.verify()
+
+
+def test_sign_in_records_and_second_factors_change_no_page(journeys):
+    """The back office's sign-in admin: lifting locks, sign-in logs, staff devices."""
+    article = journeys.bystander()
+    reader = journeys.reader()
+    before = snapshot(reader, [*every_kind_of_page(article), *FEED_PATH.values()])
+    newsroom, suffix = journeys.newsroom, journeys.cache
+    password = "Journeys-Signin-pw-5512"
+    name = f"signin{suffix}"
+    newsroom.add(
+        "auth.user", username=name, password1=password, password2=password, usable_password="true"
+    )
+    (user,) = newsroom.find("auth.user", name)
+    newsroom.change("auth.user", user, is_staff=True)
+
+    # Two wrong passwords (two usernames: two attempt rows), two sign-ins (two log rows),
+    # far below the limits so that no other journey's sign-in is refused.
+    for username, secret in ((name, "wrong"), (f"nobody{suffix}", "wrong"), (name, password)):
+        visitor = Browser(journeys.a.url)
+        form = visitor.get("/en/admin/login/").form(id="login-form")
+        visitor.submit(form.set("username", username).set("password", secret))
+    visitor = Browser(journeys.b.url)
+    form = visitor.get("/en/admin/login/").form(id="login-form")
+    visitor.submit(form.set("username", name).set("password", password))
+
+    for model in ("axes.accessattempt", "axes.accessfailurelog", "axes.accesslog"):
+        rows = newsroom.find(model, suffix)
+        assert len(rows) >= 2, (model, rows)
+        newsroom.change(model, rows[0])
+        if model == "axes.accessattempt":
+            newsroom.list_action(model, "cleanup_expired_attempts", rows)
+        newsroom.delete(model, rows[0])
+        newsroom.list_action(model, "delete_selected", rows[1:])
+        assert not newsroom.find(model, suffix), model
+
+    # An administrator removes a lost device; nobody may read a device's secret.
+    for model in ("otp_totp.totpdevice", "otp_static.staticdevice"):
+        for label in ("one", "two"):
+            newsroom.add(model, user=user, name=f"{label} {suffix}")
+        devices = newsroom.find(model, name)
+        assert len(devices) == 2, (model, devices)
+        newsroom.change(model, devices[0], name=f"renamed {suffix}")
+        if model == "otp_totp.totpdevice":
+            for view in ("config", "qrcode"):
+                shown = newsroom.http.get(newsroom.admin_url(model, f"{devices[0]}/{view}/"))
+                assert shown.status == 403, (view, shown.status)
+        newsroom.delete(model, devices[0])
+        newsroom.list_action(model, "delete_selected", devices[1:])
+    newsroom.list_action("auth.user", "delete_selected", [user])
+
+    expect = Expect("sign-in records and devices")
+    expect_unchanged(expect, reader, before)
     expect.verify()
