@@ -36,6 +36,13 @@ def is_site_path(url: str) -> bool:
     )
 
 
+@register.filter
+def is_foreign(text) -> bool:
+    """True when ``text`` is in another language than the page (no translation yet)."""
+    lang = getattr(text, "lang", None)
+    return bool(lang) and lang != translation.get_language()
+
+
 @register.simple_tag(takes_context=True)
 def alternate_url(context, language: str) -> str:
     """This page in ``language``: the view's own address for it, else Django's guess,
