@@ -34,7 +34,7 @@ from django.utils.http import parse_http_date_safe
 
 from . import versions
 from .decorators import canonical_query, is_plain_read, page_key
-from .holes import FRESH_MARKER, fill_holes, hollow, strip_markers
+from .holes import fill_holes, hollow, strip_markers
 from .invalidation import next_changes
 
 # Headers a hit makes itself: per response, or per reader.
@@ -124,11 +124,12 @@ class PageCacheMiddleware:
         return response
 
     def hit(self, request, stored):
-        per_reader = FRESH_MARKER.search(stored["content"]) is not None
         not_modified = conditional_response(request, stored["headers"])
         if not_modified is not None:
-            if per_reader:
-                keep_private(not_modified)
+            # A page with a reader's form was stored with its private Cache-Control.
+            cache_control = dict(stored["headers"]).get("Cache-Control")
+            if cache_control:
+                not_modified["Cache-Control"] = cache_control
             return not_modified
         self.csrf.process_request(request)
         with translation.override(stored["language"]):
@@ -136,8 +137,6 @@ class PageCacheMiddleware:
         response = HttpResponse(content)
         for header, value in stored["headers"]:
             response.headers[header] = value
-        if per_reader:
-            keep_private(response)
         response["Content-Length"] = str(len(response.content))
         for header, config in (
             (CSP.HEADER_ENFORCE, settings.SECURE_CSP),
