@@ -46,6 +46,17 @@ def iso_time(moment) -> str:
 
 
 @register.filter
+def with_tag(messages, tag: str) -> list:
+    """The flash messages carrying ``tag`` among their extra tags (shown where they belong)."""
+    return [m for m in messages or () if tag in (m.extra_tags or "").split()]
+
+
+@register.filter
+def without_tag(messages, tag: str) -> list:
+    return [m for m in messages or () if tag not in (m.extra_tags or "").split()]
+
+
+@register.filter
 def is_foreign(text) -> bool:
     """True when ``text`` is in another language than the page (no translation yet)."""
     lang = getattr(text, "lang", None)
