@@ -23,8 +23,8 @@ def with_image(article, *, width=1600, height=900, alt="Red and blue halves", **
 def illustrated(db):
     """A published article whose lead image has its renditions."""
 
-    def make(**fields):
-        article = with_image(make_article(**fields))
+    def make(image=None, **fields):
+        article = with_image(make_article(**fields), **(image or {}))
         renditions_make(article=article)
         article.refresh_from_db()
         return article
