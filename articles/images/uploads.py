@@ -79,8 +79,11 @@ def sanitise(data: bytes) -> tuple[bytes, str]:
             _("This file is not a JPEG, PNG, WebP or AVIF image."), code="not_an_image"
         )
     try:
-        image.load()
-        upright = ImageOps.exif_transpose(image)
+        with warnings.catch_warnings():
+            # "Corrupt EXIF data": the metadata is dropped below anyway.
+            warnings.simplefilter("ignore", UserWarning)
+            image.load()
+            upright = ImageOps.exif_transpose(image)
     except Exception as error:  # noqa: BLE001 - truncated data, a hostile EXIF block
         raise ValidationError(
             _("This image is damaged or its metadata cannot be read; save it again and retry."),
