@@ -216,47 +216,46 @@ STATICFILES_DIRS = [
 # or with BROADSHEET_S3_BUCKET set in that S3-compatible bucket, which serves them.
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "var" / "media"))
 MEDIA_URL = "/media/"
-BROADSHEET_S3_BUCKET = os.environ.get("BROADSHEET_S3_BUCKET", "")
 BROADSHEET_IMAGE_MAX_BYTES = int(os.environ.get("BROADSHEET_IMAGE_MAX_MB", "10")) * 1024 * 1024
 BROADSHEET_IMAGE_MAX_PIXELS = int(os.environ.get("BROADSHEET_IMAGE_MAX_MEGAPIXELS", "36")) * 10**6
 MEDIA_CACHE_CONTROL = "public, max-age=31536000, immutable"
 
 
-def media_storage() -> dict:
+def media_storage(env=os.environ) -> dict:
     """The default storage: the media folder, or the S3 bucket named in the environment."""
-    if not BROADSHEET_S3_BUCKET:
+    if not env.get("BROADSHEET_S3_BUCKET"):
         return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-    endpoint = os.environ.get("BROADSHEET_S3_ENDPOINT_URL") or None
+    endpoint = env.get("BROADSHEET_S3_ENDPOINT_URL") or None
     return {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": BROADSHEET_S3_BUCKET,
+            "bucket_name": env["BROADSHEET_S3_BUCKET"],
             "endpoint_url": endpoint,
-            "region_name": os.environ.get("BROADSHEET_S3_REGION") or None,
-            "access_key": os.environ.get("BROADSHEET_S3_ACCESS_KEY_ID") or None,
-            "secret_key": os.environ.get("BROADSHEET_S3_SECRET_ACCESS_KEY") or None,
-            "custom_domain": os.environ.get("BROADSHEET_S3_CUSTOM_DOMAIN") or None,
+            "region_name": env.get("BROADSHEET_S3_REGION") or None,
+            "access_key": env.get("BROADSHEET_S3_ACCESS_KEY_ID") or None,
+            "secret_key": env.get("BROADSHEET_S3_SECRET_ACCESS_KEY") or None,
+            "custom_domain": env.get("BROADSHEET_S3_CUSTOM_DOMAIN") or None,
             # Most S3-compatible servers (MinIO, Garage, Ceph) want bucket-in-path URLs.
-            "addressing_style": os.environ.get(
+            "addressing_style": env.get(
                 "BROADSHEET_S3_ADDRESSING_STYLE", "path" if endpoint else "auto"
             ),
             # Public, unsigned addresses: the same on every page, cacheable for a year
             # (every file name is new, see articles/images/renditions.py).
             "querystring_auth": False,
-            "default_acl": os.environ.get("BROADSHEET_S3_ACL") or None,
+            "default_acl": env.get("BROADSHEET_S3_ACL") or None,
             "file_overwrite": False,
             "object_parameters": {"CacheControl": MEDIA_CACHE_CONTROL},
         },
     }
 
 
-def media_origin() -> str | None:
+def media_origin(env=os.environ) -> str | None:
     """Where pages load images from when that is not this site (for the CSP)."""
-    if not BROADSHEET_S3_BUCKET:
+    if not env.get("BROADSHEET_S3_BUCKET"):
         return None
-    if domain := os.environ.get("BROADSHEET_S3_CUSTOM_DOMAIN"):
+    if domain := env.get("BROADSHEET_S3_CUSTOM_DOMAIN"):
         return f"https://{domain}"
-    if endpoint := os.environ.get("BROADSHEET_S3_ENDPOINT_URL"):
+    if endpoint := env.get("BROADSHEET_S3_ENDPOINT_URL"):
         return endpoint.rstrip("/")
     return "https://*.amazonaws.com"
 

@@ -1,12 +1,24 @@
 import io
+import re
+import subprocess
 
+import pytest
+from django.core.cache import caches
 from django.core.files.storage import default_storage
+from django_tasks_db.models import DBTaskResult
 from PIL import Image
 
-from articles.images.renditions import WIDTHS, renditions_make, rendition_paths, widths_for
+from articles.images.renditions import (
+    WIDTHS,
+    rendition_paths,
+    renditions_enqueue,
+    renditions_make,
+    widths_for,
+)
 from pagecache import versions
 from pagecache.invalidation import LISTS, article_key
 from tests.factories import make_article
+from tests.workers import copy_back, database_url_for_worker, worker_command, worker_env
 
 from .conftest import with_image
 from .helpers import has_gps
@@ -61,3 +73,32 @@ def test_copies_of_a_superseded_image_are_not_recorded(db):
     assert renditions_make(article=stale) == {}
     article.refresh_from_db()
     assert article.lead_image_renditions == {}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_makes_the_copies_and_the_page_shows_them(client, settings, tmp_path):
+    article = with_image(make_article())
+    renditions_enqueue(article=article)
+    assert "<picture" not in client.get(article.get_absolute_url("en")).content.decode()
+    url = database_url_for_worker(tmp_path)
+    result = subprocess.run(
+        worker_command("--batch", "--interval", "0"),
+        cwd=settings.BASE_DIR,
+        env=worker_env(url, DJANGO_MEDIA_ROOT=str(settings.MEDIA_ROOT)),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    copy_back(url)
+    assert list(DBTaskResult.objects.values_list("status", flat=True)) == ["SUCCESSFUL"]
+    # The worker renewed the pages in its own memory cache; a deployment shares one
+    # (the journeys prove it), this test process does not.
+    caches["default"].clear()
+    html = client.get(article.get_absolute_url("en")).content.decode()
+    assert "<picture" in html
+    srcset = re.search(r'type="image/avif" srcset="([^"]+)"', html).group(1)
+    first = srcset.split(",")[0].split()[0]
+    response = client.get(first)
+    assert response.status_code == 200 and response["Content-Type"] == "image/avif"
