@@ -45,8 +45,7 @@ class LeadImageAdminMixin:
                 ),
             )
         return format_html(
-            '<img class="lead-image-preview" src="{}" width="240" alt="">'
-            "<br>{}",
+            '<img class="lead-image-preview" src="{}" width="240" alt=""><br>{}',
             picture.thumbnail_url,
             gettext("%(width)s × %(height)s pixels; copies for every screen are ready.")
             % {"width": picture.width, "height": picture.height},

@@ -21,7 +21,9 @@ def gradient(top: tuple, bottom: tuple) -> Image.Image:
     column = Image.new("RGB", (1, 256))
     for y in range(256):
         t = y / 255
-        column.putpixel((0, y), tuple(round(a + (b - a) * t) for a, b in zip(top, bottom)))
+        column.putpixel(
+            (0, y), tuple(round(a + (b - a) * t) for a, b in zip(top, bottom, strict=True))
+        )
     return column.resize((W * S, H * S), Image.Resampling.BICUBIC)
 
 

@@ -51,7 +51,9 @@ def transferred(browser, url: str, *, scale: float) -> tuple[int, dict, str]:
     page.goto(url, wait_until="networkidle")
     chosen = page.evaluate("document.querySelector('.lead-figure img').currentSrc")
     context.close()
-    per_url = {urls[r]["url"]: (size, urls[r]["mimeType"]) for r, size in sizes.items() if r in urls}
+    per_url = {
+        urls[r]["url"]: (size, urls[r]["mimeType"]) for r, size in sizes.items() if r in urls
+    }
     return sum(sizes.values()), per_url, chosen
 
 

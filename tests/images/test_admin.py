@@ -114,7 +114,9 @@ def test_too_many_pixels_is_refused_before_decoding(client, editor, size):
 def test_hostile_metadata_never_reaches_the_storage(client, editor):
     out = io.BytesIO()
     Image.new("RGB", (400, 300), "green").save(
-        out, "JPEG", exif=b"Exif\x00\x00MM\x00\x2a\x00\x00\x00\x08\xff\xff" + b"\x00" * 30,
+        out,
+        "JPEG",
+        exif=b"Exif\x00\x00MM\x00\x2a\x00\x00\x00\x08\xff\xff" + b"\x00" * 30,
         comment=b"<script>alert(1)</script>",
     )
     client.force_login(editor)
@@ -148,9 +150,7 @@ def test_removing_the_image_queues_the_deletion_of_its_copies(client, editor):
     assert queued_renditions()[-1]["kwargs"]["source"] == ""
 
 
-def test_translators_see_the_image_texts_in_tabs_and_cannot_change_the_image(
-    client, translator
-):
+def test_translators_see_the_image_texts_in_tabs_and_cannot_change_the_image(client, translator):
     article = make_article(original_language="en")
     client.force_login(translator)
     html = client.get(change_url(article)).content.decode()

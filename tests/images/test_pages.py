@@ -71,7 +71,7 @@ def test_sharing_and_search_engines_get_a_1200_px_jpeg(client, illustrated):
     assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "675")
     assert meta["og:image:alt"] == "Red and blue halves"
     assert meta["twitter:card"] == "summary_large_image"
-    data = json.loads(re.search(r'application/ld\+json[^>]*>(.*?)</script>', html, re.S).group(1))
+    data = json.loads(re.search(r"application/ld\+json[^>]*>(.*?)</script>", html, re.S).group(1))
     assert data["image"] == {
         "@type": "ImageObject",
         "url": meta["og:image"],
@@ -86,9 +86,10 @@ def test_until_the_worker_has_made_the_copies_pages_show_no_picture(client, db):
     for url in (article.get_absolute_url("en"), reverse("articles:home")):
         html = client.get(url).content.decode()
         assert "<picture" not in html and "og:image" not in html
-    assert 'name="twitter:card" content="summary"' in client.get(
-        article.get_absolute_url("en")
-    ).content.decode()
+    assert (
+        'name="twitter:card" content="summary"'
+        in client.get(article.get_absolute_url("en")).content.decode()
+    )
     renditions_make(article=article)
     assert "<picture" in client.get(article.get_absolute_url("en")).content.decode()
 

@@ -56,12 +56,8 @@ def test_an_uploaded_lead_image_reaches_readers_once_the_worker_has_run(journeys
         picture = found[0]
         for kind in ('type="image/avif"', 'type="image/webp"', 'fetchpriority="high"'):
             expect.check(kind in picture, f"[{language}] the picture lacks {kind}")
-        expect.check(
-            'alt="Red and blue halves"' in picture, f"[{language}] no alternative text"
-        )
-        expect.check(
-            'property="og:image"' in page.text, f"[{language}] no og:image on the page"
-        )
+        expect.check('alt="Red and blue halves"' in picture, f"[{language}] no alternative text")
+        expect.check('property="og:image"' in page.text, f"[{language}] no og:image on the page")
         first = first or rendition_urls(picture)
         home = reader.get(HOME_PATH[language])
         expect.check(
@@ -89,9 +85,7 @@ def test_an_uploaded_lead_image_reaches_readers_once_the_worker_has_run(journeys
     page = reader.get(article_path(article, "en"))
     now = rendition_urls(pictures(page.text)[0]) if pictures(page.text) else []
     expect.check(now and not set(now) & set(first or []), "no new renditions on the page")
-    expect.check(
-        first and reader.get(first[0]).status == 404, "the old rendition is still served"
-    )
+    expect.check(first and reader.get(first[0]).status == 404, "the old rendition is still served")
     expect.verify()
 
     # Removed: gone from the page and the lists straight away.
