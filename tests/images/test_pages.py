@@ -58,7 +58,7 @@ def test_cards_load_their_picture_lazily(client, illustrated):
     img = img_attrs(html)
     assert img["loading"] == "lazy" and img["decoding"] == "async"
     assert "fetchpriority" not in img
-    assert img["sizes"] == "(min-width: 40rem) 14rem, calc(100vw - 2rem)"
+    assert img["sizes"] == "(min-width: 40rem) 14rem, 7.5rem"
     html = client.get(article.category.get_absolute_url("en")).content.decode()
     assert img_attrs(html)["loading"] == "lazy"
 
