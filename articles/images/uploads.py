@@ -65,6 +65,7 @@ def sanitise(data: bytes) -> tuple[bytes, str]:
         with warnings.catch_warnings():
             # Pillow only warns between its own limit and twice it; ours is lower anyway.
             warnings.simplefilter("error", Image.DecompressionBombWarning)
+            warnings.simplefilter("ignore", UserWarning)  # "Corrupt EXIF data": dropped
             image = Image.open(io.BytesIO(data))
             fmt = image.format
             width, height = image.size
