@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..images.renditions import renditions_enqueue
+from ..images.tasks import delete_image_files
 from ..images.uploads import LeadImageFormField
 
 FIELDSET = (
@@ -54,8 +55,9 @@ class LeadImageAdminMixin:
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if "lead_image" in form.changed_data:
-            # Removing it too: the worker deletes the copies of the old image.
-            renditions_enqueue(article=obj)
+            # Replacing or removing it too: the worker deletes the old image and its copies.
+            previous = form.initial.get("lead_image")
+            renditions_enqueue(article=obj, replaced=getattr(previous, "name", "") or "")
             if obj.lead_image:
                 self.message_user(
                     request,
@@ -65,3 +67,15 @@ class LeadImageAdminMixin:
                     ),
                     messages.INFO,
                 )
+
+    def delete_model(self, request, obj):
+        source = obj.lead_image.name or ""
+        super().delete_model(request, obj)
+        if source:
+            delete_image_files.enqueue(source=source)
+
+    def delete_queryset(self, request, queryset):
+        sources = [name for name in queryset.values_list("lead_image", flat=True) if name]
+        super().delete_queryset(request, queryset)
+        for source in sources:
+            delete_image_files.enqueue(source=source)

@@ -127,11 +127,32 @@ def rendition_paths(data: dict) -> list[str]:
     return paths
 
 
-def renditions_enqueue(*, article) -> None:
-    """Have the worker make (or, for a removed image, delete) the copies; returns at once."""
-    from .tasks import make_renditions
+def image_files_delete(*, storage, source: str) -> None:
+    """Delete an image that no article shows any more, and every copy made of it.
 
-    make_renditions.enqueue(article_id=article.pk, source=article.lead_image.name or "")
+    A replaced or removed image must not stay reachable at its old address.
+    """
+    folder = rendition_folder(source)
+    try:
+        _folders, names = storage.listdir(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        names = []
+    for path in [source, *(f"{folder}/{name}" for name in names)]:
+        try:
+            storage.delete(path)
+        except OSError:
+            logger.warning("Could not delete %s", path)
+
+
+def renditions_enqueue(*, article, replaced: str = "") -> None:
+    """Have the worker make the copies of ``article``'s lead image, and delete ``replaced``
+    (the image it had before) with its copies; returns at once."""
+    from .tasks import delete_image_files, make_renditions
+
+    current = article.lead_image.name or ""
+    make_renditions.enqueue(article_id=article.pk, source=current)
+    if replaced and replaced != current:
+        delete_image_files.enqueue(source=replaced)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from django.tasks import task
 
 from articles.models import Article
 
-from .renditions import renditions_make
+from .renditions import image_files_delete, renditions_make
 
 
 @task
@@ -20,3 +20,12 @@ def make_renditions(*, article_id: int, source: str) -> str:
         return "skipped: the image changed since; a newer task makes its copies"
     data = renditions_make(article=article)
     return f"made {sum(len(c) for c in data.get('files', {}).values())} copies" if data else "none"
+
+
+@task
+def delete_image_files(*, source: str) -> str:
+    """Delete a replaced or removed image and its copies, unless an article shows it again."""
+    if source and not Article.objects.filter(lead_image=source).exists():
+        image_files_delete(storage=Article._meta.get_field("lead_image").storage, source=source)
+        return "deleted"
+    return "kept: still in use"

@@ -161,3 +161,44 @@ def test_translators_see_the_image_texts_in_tabs_and_cannot_change_the_image(cli
     assert 'name="lead_image"' not in html
     with translation.override("en"):
         assert Article._meta.get_field("lead_image_alt_tr").verbose_name
+
+
+def queued(task: str) -> list[dict]:
+    return [
+        args["kwargs"]
+        for args in DBTaskResult.objects.filter(
+            task_path=f"articles.images.tasks.{task}"
+        ).values_list("args_kwargs", flat=True)
+    ]
+
+
+def test_a_replaced_image_and_its_copies_are_deleted_by_the_worker(client, editor):
+    from articles.images.renditions import rendition_paths, renditions_make
+    from articles.images.tasks import delete_image_files
+
+    client.force_login(editor)
+    article = make_article()
+    post(client, article, lead_image=upload(width=800, height=400))
+    article.refresh_from_db()
+    old_name = article.lead_image.name
+    old_copies = rendition_paths(renditions_make(article=article))
+    article.refresh_from_db()
+    assert post(client, article, lead_image=upload(width=600, height=600)).status_code == 302
+    article.refresh_from_db()
+    assert queued("delete_image_files") == [{"source": old_name}]
+    delete_image_files.call(source=old_name)
+    assert not default_storage.exists(old_name)
+    assert not any(default_storage.exists(path) for path in old_copies)
+    assert default_storage.exists(article.lead_image.name)
+    assert client.get(f"/media/{old_name}").status_code == 404
+
+
+def test_deleting_an_article_queues_the_deletion_of_its_image(client, editor):
+    client.force_login(editor)
+    article = make_article()
+    post(client, article, lead_image=upload())
+    article.refresh_from_db()
+    name = article.lead_image.name
+    delete = client.post(f"/en/admin/articles/article/{article.pk}/delete/", {"post": "yes"})
+    assert delete.status_code == 302
+    assert queued("delete_image_files") == [{"source": name}]
