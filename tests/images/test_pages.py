@@ -139,3 +139,18 @@ def test_pages_with_pictures_make_as_many_queries_as_ever(
     with django_assert_num_queries(QUERIES[page]):
         html = client.get(url).content.decode()
     assert html.count("<picture") == (1 if page == "article" else count)
+
+
+def test_the_front_pages_lead_story_variant_is_wide_and_eager(rf, illustrated):
+    from django.template.loader import render_to_string
+
+    article = illustrated()
+    html = render_to_string("articles/_lead_picture.html", {"article": article, "variant": "lead"})
+    img = img_attrs(html)
+    assert img["fetchpriority"] == "high" and "loading" not in img
+    assert img["sizes"] == "(min-width: 62rem) 58rem, calc(100vw - 2rem)"
+    assert "<figure" not in html
+    bare = make_article()
+    assert render_to_string(
+        "articles/_lead_picture.html", {"article": bare, "variant": "card"}
+    ).strip() == ""
