@@ -34,7 +34,7 @@ from django.utils.http import parse_http_date_safe
 
 from . import versions
 from .decorators import canonical_query, is_plain_read, page_key
-from .holes import fill_holes, hollow, strip_markers
+from .holes import fill_holes, hollow, is_personal, strip_markers
 from .invalidation import next_changes
 
 # Headers a hit makes itself: per response, or per reader.
@@ -124,7 +124,9 @@ class PageCacheMiddleware:
         return response
 
     def hit(self, request, stored):
-        not_modified = conditional_response(request, stored["headers"])
+        not_modified = (
+            None if is_personal(request) else conditional_response(request, stored["headers"])
+        )
         if not_modified is not None:
             # A page with a reader's form was stored with its private Cache-Control.
             cache_control = dict(stored["headers"]).get("Cache-Control")
@@ -137,6 +139,9 @@ class PageCacheMiddleware:
         response = HttpResponse(content)
         for header, value in stored["headers"]:
             response.headers[header] = value
+        if getattr(request, "page_has_fresh_parts", False):
+            # Stored shared, filled with this reader's own (their pending comments).
+            keep_private(response)
         response["Content-Length"] = str(len(response.content))
         for header, config in (
             (CSP.HEADER_ENFORCE, settings.SECURE_CSP),
