@@ -87,9 +87,11 @@ def _render(article, *, closed: bool, listing: Listing) -> tuple[int, str]:
     page = min(listing.page, pages)
     order = ("-created_at", "-pk") if listing.newest_first else ("created_at", "pk")
     start = (page - 1) * THREADS_PER_PAGE
-    page_ids = Comment.objects.threads(article).order_by(*order).values("pk")[
-        start : start + THREADS_PER_PAGE
-    ]
+    page_ids = (
+        Comment.objects.threads(article)
+        .order_by(*order)
+        .values("pk")[start : start + THREADS_PER_PAGE]
+    )
     # The page's threads and their replies in one query (the page as a subquery).
     rows = list(
         Comment.objects.approved()

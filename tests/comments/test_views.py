@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.core.cache import cache
+from django.test import Client
 from django.utils import timezone
 from django.utils.html import escape
 
