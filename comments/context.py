@@ -17,12 +17,13 @@ def is_blank(form: CommentForm) -> bool:
 
 
 def reply_target(article, wanted) -> "services.Comment | None":
-    """The thread ``?reply_to=N`` (or the form's ``parent``) answers, if readers see it."""
+    """The comment ``?reply_to=N`` (or the form's ``parent``) answers, if readers see it;
+    a reply to a reply is sent to its thread (services.reply_parent)."""
     wanted = str(wanted or "")
     if not wanted.isdigit() or len(wanted) > 18:
         return None
     try:
-        return services.reply_parent(article=article, parent_id=int(wanted))
+        return services.replyable(article=article, pk=int(wanted))
     except services.CommentRefused:
         return None  # a stale link: the form is for a new comment
 

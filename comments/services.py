@@ -63,28 +63,30 @@ def challenge_fail(*, challenge: Challenge, client_hash: str) -> None:
         limits.count_one(client=client_hash, kind=SubmissionCount.Kind.WRONG_ANSWER)
 
 
-def reply_parent(*, article: Article, parent_id: int | None) -> Comment | None:
-    """The thread a reply to comment ``parent_id`` joins: its top-level comment.
+def replyable(*, article: Article, pk: int) -> Comment:
+    """Comment ``pk``, which a reader may answer: shown on ``article``.
 
-    Refused when that comment is not shown on ``article`` (pending, rejected, gone, or
-    under another article), so no reply hangs under something readers cannot see.
+    Refused when it is not (pending, rejected, gone, or under another article), so no
+    reply hangs under something readers cannot see.
     """
-    if parent_id is None:
-        return None
-    parent = (
-        Comment.objects.visible()
-        .filter(pk=parent_id, article=article)
-        .select_related("parent")
-        .first()
-    )
-    if parent is None:
+    comment = Comment.objects.visible().filter(pk=pk, article=article).select_related("parent")
+    found = comment.first()
+    if found is None:
         raise CommentRefused(
             gettext(
                 "The comment you are replying to cannot be answered: it is not shown "
                 "on this article. You can send yours as a new comment."
             )
         )
-    return parent.parent or parent
+    return found
+
+
+def reply_parent(*, article: Article, parent_id: int | None) -> Comment | None:
+    """The thread a reply to comment ``parent_id`` joins: its top-level comment."""
+    if parent_id is None:
+        return None
+    answered = replyable(article=article, pk=parent_id)
+    return answered.parent or answered
 
 
 def comment_submit(

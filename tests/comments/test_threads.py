@@ -332,3 +332,15 @@ def test_a_page_is_private_only_when_it_carries_something_of_the_readers(article
     assert "private" in mine["Cache-Control"]
     assert "Before close" in mine.content.decode()
     assert "private" not in reader.get(article.get_absolute_url("en")).get("Cache-Control", "")
+
+
+def test_replying_to_a_reply_names_its_writer_and_joins_the_thread(client, article):
+    parent = make_comment(article=article, name="Deniz")
+    reply = make_comment(article=article, parent=parent, name="Mehmet")
+    html = page(client, article)
+    assert f'href="?reply_to={reply.pk}#comment-form"' in html
+    html = page(client, article, f"?reply_to={reply.pk}")
+    assert f'<a href="#comment-{reply.pk}">Mehmet</a>' in html
+    assert f'name="parent" value="{reply.pk}"' in html
+    client.post(comment_url(article), valid_post(article, parent=str(reply.pk), text="Agreed"))
+    assert Comment.objects.get(text="Agreed").parent == parent
