@@ -15,8 +15,9 @@ answers later readers before any of that runs: a hit costs two cache reads (the 
 then its tokens in one ``get_many``) and no query, URL resolving, session or template
 work. Parts that differ per reader are fresh holes (``pagecache.holes``). Cached pages
 carry no CSP nonce: a hit sends the policy without one, so inline scripts (which need
-one) cannot appear in them. A page with a hole says ``Cache-Control: private, no-cache``,
-fresh and cached alike, so no shared cache or CDN keeps one reader's form for others.
+one) cannot appear in them. A page with a filled hole says ``Cache-Control: private,
+no-cache``, fresh and cached alike, so no shared cache or CDN keeps one reader's form for
+others; a hole left empty (no pending comments of the reader's) keeps the page shared.
 """
 
 import math
