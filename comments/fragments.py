@@ -119,7 +119,8 @@ def _render(article, *, closed: bool, listing: Listing) -> tuple[int, str]:
             "reply_query": here.query().replace("?", "&") if here.query() else "",
             "pages": pages,
             "page": page,
-            "previous": here.query(page=page - 1) or "?" if page > 1 else None,
+            # "?" is the first page: the article's own address.
+            "previous": (here.query(page=page - 1) or "?") if page > 1 else None,
             "next": here.query(page=page + 1) if page < pages else None,
             "oldest_first": here.query(page=1, newest_first=False) or "?",
             "newest_first": here.query(page=1, newest_first=True),
