@@ -53,6 +53,8 @@ class CommentForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
     token = forms.CharField(required=False, widget=forms.HiddenInput)
+    # The comment this one replies to (``?reply_to=N``); checked by services.reply_parent.
+    parent = forms.CharField(required=False, widget=forms.HiddenInput)
     answer = forms.CharField(
         label=_("Human check"),
         max_length=20,
@@ -129,6 +131,7 @@ class CommentForm(forms.Form):
             Field("text"),
             HTML(self._counter_html()),
             Div("homepage", css_class="comment-hp", aria_hidden="true"),
+            "parent",
         ]
         if self.challenge_required:
             fields += ["token", Field("answer", wrapper_class="comment-answer")]
@@ -163,6 +166,13 @@ class CommentForm(forms.Form):
             " is-over" if over > 0 else "",
             counter_text(count, over),
         )
+
+    def clean_parent(self) -> int | None:
+        # Any other value names no comment, and services.reply_parent says so.
+        value = self.cleaned_data.get("parent", "").strip()
+        if not value:
+            return None
+        return int(value) if value.isdigit() and len(value) < 19 else 0
 
     def clean_name(self):
         name = self.cleaned_data["name"]

@@ -7,12 +7,15 @@
  * with Intl.Segmenter), so a flag or a family emoji is one character on both sides.
  * Nothing the reader types is ever cut: over the limit the counter says by how much
  * ("−130") and the form is not sent until the text fits.
+ * "Copy link" buttons on comments appear only where the browser can copy; the time of
+ * each comment is its permalink, which works without this file.
  * Strings come from Django's JavaScript catalogue (djangojs domain).
  */
 (function () {
   "use strict";
 
   var ngettext = window.ngettext || function (s, p, n) { return n === 1 ? s : p; };
+  var gettext = window.gettext || function (s) { return s; };
   var interpolate = window.interpolate || function (fmt, obj) {
     return fmt.replace(/%\((\w+)\)s/g, function (_m, key) { return String(obj[key]); });
   };
@@ -112,8 +115,35 @@
     if (document.readyState === "complete") { focus(); } else { window.addEventListener("load", focus); }
   }
 
+  // One polite live region says what a copy button did; the button keeps its name.
+  function setUpCopyButtons() {
+    var buttons = document.querySelectorAll("button.comment-copy[data-permalink]");
+    if (!buttons.length || !(navigator.clipboard && window.isSecureContext)) { return; }
+    var status = document.createElement("p");
+    status.className = "visually-hidden";
+    status.setAttribute("aria-live", "polite");
+    status.id = "comment-copy-status";
+    document.getElementById("comments").appendChild(status);
+    buttons.forEach(function (button) {
+      var link = new URL(button.getAttribute("data-permalink"), window.location.href).href;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(link).then(function () {
+          status.textContent = "";
+          window.setTimeout(function () { status.textContent = gettext("Link to the comment copied."); }, 50);
+          button.classList.add("is-copied");
+          window.setTimeout(function () { button.classList.remove("is-copied"); }, 2000);
+        }, function () {
+          // Refused (permissions): the address bar gets the link to copy by hand.
+          window.location.hash = link.split("#")[1];
+        });
+      });
+    });
+  }
+
   window.BroadsheetComments = { count: count, normalise: normalise };
 
   document.querySelectorAll("textarea[data-max-chars]").forEach(setUp);
   focusErrors();
+  setUpCopyButtons();
 }());

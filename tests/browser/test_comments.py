@@ -160,3 +160,120 @@ def test_the_form_works_without_javascript(live_server, browser, article):
     finally:
         context.close()
     assert Comment.objects.get().language == "tr"
+
+
+# Threads: the writer's own pending comment, replies, permalinks
+
+
+def _send(page, name: str, text: str) -> None:
+    page.locator("#id_name").fill(name)
+    page.locator("#id_text").fill(text)
+    page.locator("#id_answer").fill(_answer(page))
+    page.locator("#submit-id-send").click()
+    expect(page.locator("#comment-form .messages")).to_contain_text(REVIEW_MESSAGE)
+
+
+def _moderate(text: str, status: str) -> None:
+    from comments.services import comment_moderate
+    from tests.factories import make_user
+
+    comment = Comment.objects.get(text=text)
+    comment_moderate(comment=comment, status=status, moderator=make_user())
+
+
+def test_only_the_writer_sees_their_pending_comment_on_the_cached_page_until_rejected(
+    live_server, browser, article
+):
+    url = live_server.url + article.get_absolute_url("en")
+    # Without JavaScript: the cookie and the page do it all.
+    writer = browser.new_context(java_script_enabled=False)
+    other = browser.new_context()
+    try:
+        reader = other.new_page()
+        reader.goto(url)  # the page is in the cache before the comment is sent
+        page = writer.new_page()
+        page.goto(url)
+        _send(page, "Ayşe", "Waiting for the editors")
+        response = page.goto(url)
+        assert response.headers["x-page-cache"] == "hit"
+        mine = page.locator("#own-comments")
+        expect(mine.locator(".pending-badge")).to_have_text("Awaiting review")
+        expect(mine.locator(".comment-text")).to_have_text("Waiting for the editors")
+        expect(page.locator("#comments-title")).to_have_text("0 comments")
+
+        response = reader.reload()
+        assert response.headers["x-page-cache"] == "hit"
+        expect(reader.locator("#comments")).to_be_visible()
+        expect(reader.get_by_text("Waiting for the editors")).to_have_count(0)
+        expect(reader.locator("#own-comments")).to_have_count(0)
+
+        _moderate("Waiting for the editors", Comment.Status.REJECTED)
+        page.goto(url)
+        expect(page.get_by_text("Waiting for the editors")).to_have_count(0)
+        expect(page.locator("#own-comments")).to_have_count(0)
+    finally:
+        writer.close()
+        other.close()
+
+
+def test_an_approved_reply_is_shown_once_indented_under_its_comment(live_server, browser, article):
+    parent = Comment.objects.create(
+        article=article,
+        article_public_id=article.public_id,
+        name="Deniz",
+        text="Which base image do you use?",
+        language="en",
+        status=Comment.Status.APPROVED,
+        moderated_at=article.published_at,
+    )
+    url = live_server.url + article.get_absolute_url("en")
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(url)
+        page.locator(f"#comment-{parent.pk}").get_by_role("link", name="Reply to Deniz").click()
+        expect(page.locator("#replying-to")).to_contain_text("Replying to Deniz.")
+        _send(page, "Ayşe", "Alpine, mostly.")
+        page.goto(url)
+        expect(page.locator("#own-comments")).to_contain_text("Reply to Deniz")
+
+        _moderate("Alpine, mostly.", Comment.Status.APPROVED)
+        page.goto(url)
+        reply = Comment.objects.get(text="Alpine, mostly.")
+        expect(page.get_by_text("Alpine, mostly.")).to_have_count(1)  # once, not as pending
+        expect(page.locator("#own-comments")).to_have_count(0)
+        shown = page.locator(f"#comment-{parent.pk} .comment-replies #comment-{reply.pk}")
+        expect(shown).to_contain_text("Alpine, mostly.")
+        expect(page.locator("#comments-title")).to_have_text("2 comments")
+        indent = shown.evaluate("e => e.getBoundingClientRect().left")
+        top = page.locator(f"#comment-{parent.pk}").evaluate("e => e.getBoundingClientRect().left")
+        assert indent > top + 16
+
+        # Its time is its permalink.
+        shown.locator("a.comment-permalink").click()
+        assert page.url.endswith(f"#comment-{reply.pk}")
+    finally:
+        context.close()
+
+
+def test_copy_link_puts_the_comments_address_on_the_clipboard(live_server, browser, article):
+    comment = Comment.objects.create(
+        article=article,
+        article_public_id=article.public_id,
+        name="Deniz",
+        text="Worth linking to",
+        language="en",
+        status=Comment.Status.APPROVED,
+        moderated_at=article.published_at,
+    )
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    try:
+        page = context.new_page()
+        url = live_server.url.replace("127.0.0.1", "localhost") + article.get_absolute_url("en")
+        page.goto(url)
+        page.locator(f"#comment-{comment.pk}").get_by_role("button", name="Copy link").click()
+        expect(page.locator("#comment-copy-status")).to_have_text("Link to the comment copied.")
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied == url + f"#comment-{comment.pk}"
+    finally:
+        context.close()

@@ -14,8 +14,10 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from django.http import HttpResponse
 
 from articles.summaries.services import summary_record_edit
+from comments import own
 from tests.factories import make_article, make_comment, make_source
 
 VNU_JAR = Path(os.environ.get("VNU_JAR", "var/vnu/node_modules/vnu-jar/build/dist/vnu.jar"))
@@ -85,13 +87,24 @@ def test_every_page_type_is_valid_html(client, nu_checker, tmp_path):
     english_only = make_article(title_en="Only in English", category=article.category)
     summary_record_edit(article=article, language="en", text="Images are templates.")
     summary_record_edit(article=article, language="tr", text="İmajlar şablondur.")
-    make_comment(article=article, text="Helpful <b>thanks</b>\nSecond line.")
+    first = make_comment(article=article, text="Helpful <b>thanks</b>\nSecond line.")
+    # Threads: a Newsroom reply, a reply in Turkish, a second page, the writer's own.
+    make_comment(article=article, parent=first, name="Editor", from_newsroom=True)
+    make_comment(article=article, parent=first, text="Teşekkürler!", text_language="tr")
+    for n in range(50):
+        make_comment(article=article, text=f"Comment {n}")
+    pending = make_comment(article=article, status="pending", parent=first)
+    cookie = HttpResponse()
+    cookie.set_signed_cookie(own.COOKIE, str(pending.pk), salt=own.SALT)
+    client.cookies[own.COOKIE] = cookie.cookies[own.COOKIE].value
     urls = [
         "/en/",
         "/tr/",
         "/en/?page=1",
         article.get_absolute_url("en"),
         article.get_absolute_url("tr"),
+        article.get_absolute_url("tr") + "?comments=2&order=newest",
+        article.get_absolute_url("en") + f"?reply_to={first.pk}",
         english_only.get_absolute_url("tr"),
         article.category.get_absolute_url("en"),
         article.category.get_absolute_url("tr"),
