@@ -151,6 +151,9 @@ def test_the_front_pages_lead_story_variant_is_wide_and_eager(rf, illustrated):
     assert img["sizes"] == "(min-width: 62rem) 58rem, calc(100vw - 2rem)"
     assert "<figure" not in html
     bare = make_article()
-    assert render_to_string(
-        "articles/_lead_picture.html", {"article": bare, "variant": "card"}
-    ).strip() == ""
+    assert (
+        render_to_string(
+            "articles/_lead_picture.html", {"article": bare, "variant": "card"}
+        ).strip()
+        == ""
+    )
