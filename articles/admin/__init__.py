@@ -12,7 +12,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from .. import services
 from ..coverage import missing_fields
-from ..models import LANGUAGE_CODES, Article, Category, Source
+from ..models import LANGUAGE_CODES, Article, Author, Category, Source, Tag
 from ..summaries.admin import SummaryAdminMixin
 from .access import TranslatorAccessMixin
 from .filters import StatusFilter, TranslationFilter
@@ -43,6 +43,25 @@ class SourceAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
+@admin.register(Author)
+class AuthorAdmin(TranslatorAccessMixin, TabbedTranslationAdmin):
+    translate_permission = "articles.translate_author"
+    list_display = ["name", "slug", "user"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["user"]
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url()
+
+
+@admin.register(Tag)
+class TagAdmin(TranslatorAccessMixin, TabbedTranslationAdmin):
+    translate_permission = "articles.translate_tag"
+    list_display = ["name", "slug"]
+    search_fields = [*(f"name_{code}" for code in LANGUAGE_CODES)]
+
+
 @admin.register(Article)
 class ArticleAdmin(
     SummaryAdminMixin,
@@ -65,7 +84,7 @@ class ArticleAdmin(
     list_select_related = ["category", "source"]
     search_fields = [*(f"title_{code}" for code in LANGUAGE_CODES), "public_id"]
     date_hierarchy = "published_at"
-    autocomplete_fields = ["category", "source"]
+    autocomplete_fields = ["category", "source", "authors", "tags"]
     actions = ["send_to_review", "publish", "unpublish", "archive", "mark_translations_current"]
     readonly_fields = [
         "visibility",
@@ -90,6 +109,7 @@ class ArticleAdmin(
             },
         ),
         (_("Source"), {"fields": ["source", "original_url"]}),
+        (_("Authors and tags"), {"fields": ["authors", "tags"]}),
         (_("Comments"), {"fields": ["comments_closed"]}),
         (
             _("Record"),

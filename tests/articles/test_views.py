@@ -75,7 +75,7 @@ def test_article_page_shows_everything_a_reader_expects(client):
     assert "1 min read" in html
     assert "0 comments" in html
     assert f"#{article.public_id}" in html
-    assert '<h2 id="layers">' in html or "<h2>Layers</h2>" in html
+    assert '<h2 id="section-layers">Layers</h2>' in html
     assert 'class="codehilite"' in html
     assert "<table>" in html
 
