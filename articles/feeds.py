@@ -18,7 +18,7 @@ from .models import Article, Author
 FEED_LENGTH = 20
 
 
-def feed_last_modified(request):
+def feed_last_modified(request, *args, **kwargs):
     """The latest article edit, or the last renewal of the lists' token: a new summary (which
     the feed shows) or a change made with ``update()`` moves it too."""
     if not hasattr(request, "feed_last_modified"):  # asked by condition() and the feed

@@ -21,7 +21,6 @@ from .rendering import reading_minutes, render_markdown
 from .summaries.base import Problem
 from .text import LocalizedText, ascii_slug
 
-
 # Text changes within this time of publication are corrections, not updates.
 REVISION_GRACE = timedelta(minutes=10)
 

@@ -20,8 +20,8 @@ from pagecache import versions
 from pagecache.decorators import depends_on
 from pagecache.invalidation import LISTS, article_key
 
-from .rendering import sections
 from .models import LANGUAGE_CODES, Article, Author, Category, Tag, missing_text
+from .rendering import sections
 from .services import PREVIEW_PERMISSION
 
 
@@ -197,10 +197,7 @@ class ArticleDetailView(AlternatesMixin, DetailView):
 
     def get_queryset(self):
         return (
-            Article.objects.published()
-            .for_listing()
-            .with_reader_summary()
-            .prefetch_related("tags")
+            Article.objects.published().for_listing().with_reader_summary().prefetch_related("tags")
         )
 
     def get_object(self, queryset=None):

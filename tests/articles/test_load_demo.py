@@ -86,7 +86,9 @@ def test_load_demo_if_empty_never_duplicates():
 def test_dry_run_changes_nothing():
     out = StringIO()
     call_command("load_demo", "--dry-run", stdout=out)
-    assert out.getvalue() == "Would load 4 categories, 2 sources, 3 authors, 8 tags and 10 articles.\n"
+    assert out.getvalue() == (
+        "Would load 4 categories, 2 sources, 3 authors, 8 tags and 10 articles.\n"
+    )
     assert not Article.objects.exists()
 
 

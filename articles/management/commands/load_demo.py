@@ -284,7 +284,10 @@ def _codes(suffix: str = "") -> str:
 
 
 class Command(BaseCommand):
-    help = "Load the demo articles, categories, sources, authors and tags (only into an empty database)."
+    help = (
+        "Load the demo articles, categories, sources, authors and tags "
+        "(only into an empty database)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
