@@ -49,7 +49,12 @@ class AuthorAdmin(TranslatorAccessMixin, TabbedTranslationAdmin):
     list_display = ["name", "slug", "user"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["user"]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        # A translator sees name and slug read-only: nothing to fill in.
+        return (
+            {} if self.translates_only(request) else super().get_prepopulated_fields(request, obj)
+        )
 
     def view_on_site(self, obj):
         return obj.get_absolute_url()

@@ -22,9 +22,10 @@
     window.setTimeout(function () { status.textContent = text; }, 50);
   }
 
+  // This page's own address (a republished article's canonical link is the original's,
+  // and the address bar may carry tracking parameters).
   function pageUrl() {
-    var canonical = document.querySelector('link[rel="canonical"]');
-    return canonical ? canonical.href : window.location.href.split("#")[0];
+    return words.url || window.location.href.split("#")[0];
   }
 
   var copyLink = tools.querySelector("[data-copy-link]");

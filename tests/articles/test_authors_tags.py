@@ -386,3 +386,51 @@ def test_share_and_copy_buttons_wait_for_javascript(client):
     assert '<p class="visually-hidden" id="reading-status" aria-live="polite"></p>' in html
     assert '<script src="/static/js/reading.js" defer></script>' in html
     assert 'data-copied-link="Link copied"' in html
+
+
+# The back office -------------------------------------------------------------------
+
+
+def test_editors_add_authors_and_tags_and_pick_them_on_an_article(client, editor):
+    client.force_login(editor)
+    response = client.post(
+        "/en/admin/articles/author/add/",
+        {"name": "Ada Lovelace", "slug": "ada", "bio_en": "Wrote.", "bio_tr": "Yazdı."},
+    )
+    assert response.status_code == 302
+    response = client.post(
+        "/en/admin/articles/tag/add/",
+        {"name_en": "Python", "slug_en": "python", "name_tr": "Python", "slug_tr": "piton"},
+    )
+    assert response.status_code == 302
+    clash = client.post(
+        "/en/admin/articles/tag/add/",
+        {"name_en": "Snake", "slug_en": "snake", "name_tr": "Yılan", "slug_tr": "python"},
+    )
+    assert clash.status_code == 200
+    assert "“python” is already the English slug of the tag “Python”." in clash.content.decode()
+    article = make_article()
+    form = client.get(f"/en/admin/articles/article/{article.pk}/change/").content.decode()
+    assert 'name="authors"' in form and 'name="tags"' in form
+    assert (
+        client.get(
+            "/en/admin/autocomplete/",
+            {
+                "app_label": "articles",
+                "model_name": "article",
+                "field_name": "authors",
+                "term": "Ada",
+            },
+        ).json()["results"][0]["text"]
+        == "Ada Lovelace"
+    )
+
+
+def test_translators_translate_bios_but_never_pick_an_articles_authors(client, translator):
+    ada = make_author(name="Ada Lovelace", slug="ada", bio_en="Wrote.")
+    article = make_article(title_tr="Başlık")
+    client.force_login(translator)
+    form = client.get(f"/en/admin/articles/author/{ada.pk}/change/").content.decode()
+    assert 'name="bio_tr"' in form and 'name="bio_en"' not in form and 'name="name"' not in form
+    form = client.get(f"/en/admin/articles/article/{article.pk}/change/").content.decode()
+    assert 'name="authors"' not in form and 'name="tags"' not in form
