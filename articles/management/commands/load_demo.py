@@ -200,7 +200,9 @@ def _check_fields(path: Path, lines: list[str], data: dict, allowed: dict) -> No
         value, line = data[name], _line_of(lines, name)
         if kind is int and type(value) is not int:  # (bool is an int to Python, not here)
             raise _error(path, line, f'"{name}" must be a whole number')
-        if kind is list and not all(isinstance(key, str) for key in value):
+        if kind is list and not (
+            isinstance(value, list) and all(isinstance(key, str) for key in value)
+        ):
             raise _error(path, line, f'"{name}" must be a list of keys, such as ["python"]')
         if kind is str and (not isinstance(value, str) or (required and not value.strip())):
             raise _error(path, line, f'"{name}" must be {"non-empty " if required else ""}text')
