@@ -378,6 +378,8 @@ def test_the_sanitiser_keeps_only_section_anchors():
     html = render_markdown('<h2 id="main">x</h2>\n\n<p id="section-a">y</p>\n\n## Çalışma ı')
     assert 'id="main"' not in html and "<p id=" not in html
     assert '<h2 id="section-calisma-i">Çalışma ı</h2>' in html
+    # A smart quote or inline code is no stash placeholder in the anchor.
+    assert 'id="section-dont-stop"' in render_markdown("## Don't `stop`")
 
 
 def test_share_and_copy_buttons_wait_for_javascript(client):
