@@ -217,3 +217,26 @@ def test_without_javascript_the_article_page_offers_no_dead_buttons(browser, liv
     assert page.locator(f'a[href="/a/{article.public_id}/"]').is_visible()
     assert page.locator(".toc a").count() == 3
     context.close()
+
+
+def test_share_appears_only_where_the_browser_can_share(browser, live_server):
+    article, _docker = reading_on_site()
+    url = live_server.url + article.get_absolute_url("en")
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url)
+    if page.evaluate("typeof navigator.share") != "function":  # Linux Chromium has none
+        assert page.locator("[data-share]").is_hidden()
+    # A browser with the Web Share API (stubbed before the page's scripts run).
+    page.add_init_script(
+        "navigator.share = function (data) { window.sharedWith = data; return Promise.resolve(); };"
+    )
+    page.goto(url)
+    share = page.locator("[data-share]")
+    expect(share).to_be_visible()
+    share.focus()
+    page.keyboard.press("Enter")
+    shared = page.evaluate("window.sharedWith")
+    assert shared["url"].endswith(article.get_absolute_url("en"))
+    assert "Docker layers" in shared["title"]
+    context.close()
