@@ -23,7 +23,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.safestring import SafeString, mark_safe
 from markdown.extensions import Extension
-from markdown.extensions.toc import stashedHTML2text, unescape
+from markdown.extensions.toc import render_inner_html, strip_tags
 from markdown.treeprocessors import Treeprocessor
 
 from .text import ascii_slug
@@ -64,7 +64,7 @@ class SectionAnchorsTreeprocessor(Treeprocessor):
         seen: dict[str, int] = {}
         for heading in (element for element in root.iter() if element.tag in ("h2", "h3")):
             # Smart quotes and inline HTML sit in the stash as placeholders by now.
-            text = unescape(stashedHTML2text("".join(heading.itertext()), self.md))
+            text = strip_tags(render_inner_html(heading, self.md))
             base = ascii_slug(html_lib.unescape(text), max_length=60) or "part"
             seen[base] = seen.get(base, 0) + 1
             suffix = f"-{seen[base]}" if seen[base] > 1 else ""
