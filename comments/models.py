@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from articles import public_ids
 from articles.models import Article
 
-from .rules import MAX_LENGTH, NAME_MAX_LENGTH
+from .rules import MAX_STORED_LENGTH, NAME_MAX_LENGTH
 
 
 class CommentQuerySet(models.QuerySet):
@@ -112,8 +112,8 @@ class Comment(models.Model):
                 name="comment_status_valid",
             ),
             models.CheckConstraint(
-                condition=LessThanOrEqual(Length("text"), MAX_LENGTH),
-                name="comment_text_max_1200",
+                condition=LessThanOrEqual(Length("text"), MAX_STORED_LENGTH),
+                name="comment_text_max_stored",
             ),
             models.CheckConstraint(condition=~Q(text=""), name="comment_text_not_empty"),
             models.CheckConstraint(

@@ -89,7 +89,11 @@ def comment_submit(
     text = rules.normalise_newlines(text).strip()
     if not name or not text:
         raise CommentRefused(gettext("Please give your name and a comment."))
-    if len(name) > rules.NAME_MAX_LENGTH or rules.comment_length(text) > rules.MAX_LENGTH:
+    if (
+        len(name) > rules.NAME_MAX_LENGTH
+        or rules.comment_length(text) > rules.MAX_LENGTH
+        or len(text) > rules.MAX_STORED_LENGTH
+    ):
         raise CommentRefused(gettext("The comment or the name is too long."))
     if language not in LANGUAGE_CODES:
         language = settings.LANGUAGE_CODE

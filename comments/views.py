@@ -102,10 +102,13 @@ def comment_create(request, public_id: str):
         return _article_with_form(request, article, form, status=400)
     except services.CommentRefused as refusal:
         return _article_with_form(request, article, form, error=refusal.message, status=400)
-    messages.success(request, gettext("Thank you. Your comment will appear after editor review."))
-    # "#main" puts the reader where the message is (and overrides the form's
-    # "#comment-form", which browsers would otherwise carry over to the redirect).
-    return redirect(article.get_absolute_url() + "#main")
+    # Shown above the form (extra tag "comment"), where the reader is taken back to.
+    messages.success(
+        request,
+        gettext("Thank you. Your comment will appear after editor review."),
+        extra_tags="comment",
+    )
+    return redirect(article.get_absolute_url() + "#comment-form")
 
 
 def _refused(request, article):

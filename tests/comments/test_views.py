@@ -40,7 +40,8 @@ def test_article_page_offers_the_comment_form(client, article):
     assert "Moderation · Spam protection active" in form
     assert 'for="id_name"' in form and 'maxlength="80"' in form
     assert 'for="id_email"' in form and 'type="email"' in form
-    assert 'for="id_text"' in form and 'maxlength="1200"' in form
+    assert 'for="id_text"' in form and 'maxlength="1200"' not in form  # nothing is cut
+    assert "0 / 1200 characters" in form and "after editor review" in form
     assert "At most 1200 characters." in form
     a, b = question_from(form)
     assert f"Human check: {a} + {b} = ?" in form
@@ -94,7 +95,7 @@ def test_only_published_articles_take_comments(client, kind):
 def test_a_valid_comment_waits_for_review_after_post_redirect_get(client, article):
     response = client.post(comment_url(article), valid_post(article, text="Great read."))
     assert response.status_code == 302
-    assert response["Location"] == article.get_absolute_url("en") + "#main"
+    assert response["Location"] == article.get_absolute_url("en") + "#comment-form"
     page = client.get(response["Location"]).content.decode()
     assert REVIEW_MESSAGE in page
     assert "Great read." not in page  # not shown until approved
