@@ -275,6 +275,13 @@ class ArticleDetailView(AlternatesMixin, DetailView):
                 }
                 for author in authors
             ]
+        if picture := article.lead_picture:
+            data["image"] = {
+                "@type": "ImageObject",
+                "url": self.request.build_absolute_uri(picture.share_url),
+                "width": picture.share_width,
+                "height": picture.share_height,
+            }
         if article.source:
             data["isBasedOn"] = article.original_url or article.source.url
             data["sourceOrganization"] = {

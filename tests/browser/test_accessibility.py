@@ -240,3 +240,15 @@ def test_share_appears_only_where_the_browser_can_share(browser, live_server):
     assert shared["url"].endswith(article.get_absolute_url("en"))
     assert "Docker layers" in shared["title"]
     context.close()
+
+
+def test_pages_with_lead_images_have_no_violations(axe_page, live_server):
+    from articles.images.renditions import renditions_make
+    from tests.images.conftest import with_image
+
+    article = with_image(make_article(title_en="Docker images", title_tr="Docker imajları"))
+    renditions_make(article=article)
+    pages = ["/en/", "/tr/", article.get_absolute_url("en"), article.get_absolute_url("tr")]
+    problems = {url: audit(axe_page, live_server.url + url) for url in pages}
+    assert problems == {url: [] for url in pages}
+    assert axe_page.locator("figure.lead-figure picture img").count() == 1

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0008_article_preview_permission'),
+        ('articles', '0009_lead_image'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
