@@ -9,11 +9,22 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self):
-        from .models import Article, Category, Source, SummaryState
+        from django.db.models.signals import m2m_changed
+
+        from .models import Article, Author, Category, Source, SummaryState, Tag
 
         # The admin's own saves and deletes; the services say what they change themselves.
         for model in (Category, Source):
             invalidation.follow(model, menu_or_source_changed, renews="every page")
+        # Bylines and tag links are on cards and article pages everywhere, and their
+        # own pages show their name and bio: a change renews every page.
+        for model in (Author, Tag):
+            invalidation.follow(model, menu_or_source_changed, renews="every page")
+        # The admin saves an article's authors and tags after the article itself.
+        for through in (Article.authors.through, Article.tags.through):
+            m2m_changed.connect(
+                byline_or_tags_changed, sender=through, dispatch_uid=f"pagecache-m2m-{through}"
+            )
         invalidation.follow(Article, article_changed, renews="its pages and the lists")
         invalidation.follow(SummaryState, summary_changed, renews="its pages and the lists")
         invalidation.next_change(next_publication)
@@ -25,6 +36,18 @@ def menu_or_source_changed(_instance, created=False) -> None:
 
 def article_changed(article, created=False) -> None:
     invalidation.article_changed(article.pk)
+
+
+def byline_or_tags_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None:
+    if not action.startswith("post_"):
+        return
+    if reverse:  # author.articles.add(...): the articles named in pk_set (all on clear)
+        if pk_set is None:
+            invalidation.site_changed()
+        for pk in pk_set or ():
+            invalidation.article_changed(pk)
+    else:
+        invalidation.article_changed(instance.pk)
 
 
 def summary_changed(state, created=False) -> None:

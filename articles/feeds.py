@@ -1,22 +1,24 @@
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Max
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.http import http_date
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
 from pagecache import versions
 from pagecache.invalidation import LISTS
 
-from .models import Article
+from .models import Article, Author
 
 FEED_LENGTH = 20
 
 
-def feed_last_modified(request):
+def feed_last_modified(request, *args, **kwargs):
     """The latest article edit, or the last renewal of the lists' token: a new summary (which
     the feed shows) or a change made with ``update()`` moves it too."""
     if not hasattr(request, "feed_last_modified"):  # asked by condition() and the feed
@@ -82,4 +84,33 @@ class LatestArticlesFeed(Feed):
         return [item.category.local.name]
 
     def item_author_name(self, item: Article):
-        return item.source.name if item.source else settings.BROADSHEET_SITE_NAME
+        if authors := item.authors.all():
+            return escape(get_text_list([author.name for author in authors], _("and")))
+        return escape(item.source.name) if item.source else settings.BROADSHEET_SITE_NAME
+
+
+class AuthorArticlesFeed(LatestArticlesFeed):
+    """RSS of one author's latest published articles."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Author, slug=slug)
+
+    def title(self, author: Author):
+        return escape(
+            _("%(site)s: articles by %(name)s")
+            % {"site": settings.BROADSHEET_SITE_NAME, "name": author.name}
+        )
+
+    def description(self, author: Author):
+        return escape(author.local.bio) or self.title(author)
+
+    def link(self, author: Author):
+        return author.get_absolute_url()
+
+    def items(self, author: Author):
+        return (
+            Article.objects.published()
+            .filter(authors=author)
+            .for_listing()
+            .with_reader_summary()[:FEED_LENGTH]
+        )

@@ -1,6 +1,6 @@
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -20,6 +20,9 @@ from .coverage import COVERAGE_FIELDS, missing_q
 from .rendering import reading_minutes, render_markdown
 from .summaries.base import Problem
 from .text import LocalizedText, ascii_slug
+
+# Text changes within this time of publication are corrections, not updates.
+REVISION_GRACE = timedelta(minutes=10)
 
 
 def fingerprint(*parts: str) -> str:
@@ -158,6 +161,84 @@ class Source(models.Model):
         return self.name
 
 
+class Author(models.Model):
+    """A person named in bylines, with a page of their own."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("slug"), max_length=80, unique=True, help_text=_("The author page's address.")
+    )
+    bio = models.TextField(_("bio"), blank=True, help_text=_("A few sentences, plain text."))
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author",
+        limit_choices_to={"is_staff": True},
+        verbose_name=_("staff account"),
+        help_text=_("Optional: the member of staff who writes as this author."),
+    )
+
+    class Meta:
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        ordering = ["name", "pk"]
+        permissions = [
+            ("translate_author", _("Can translate authors' bios into other languages")),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self, language: str | None = None) -> str:
+        return localized_reverse("articles:author", language, slug=self.slug)
+
+    @cached_property
+    def local(self) -> Localized:
+        return Localized(self, settings.LANGUAGE_CODE)
+
+
+class Tag(models.Model):
+    name = models.CharField(_("name"), max_length=60)
+    slug = models.SlugField(_("slug"), max_length=60)
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["pk"]
+        permissions = [("translate_tag", _("Can translate tags into other languages"))]
+        # As categories: unique per language here, across languages in clean().
+        constraints = [
+            models.UniqueConstraint(
+                fields=[f"slug_{code}"],
+                condition=~Q(**{f"slug_{code}": ""}),
+                name=f"tag_slug_{code}_unique",
+            )
+            for code in LANGUAGE_CODES
+        ]
+
+    def __str__(self):
+        return str(self.local.name)
+
+    def get_absolute_url(self, language: str | None = None) -> str:
+        language = language or translation.get_language()
+        slug = str(self.local.get("slug", language))
+        return localized_reverse("articles:tag", language, slug=slug)
+
+    def clean(self):
+        super().clean()
+        errors = slug_conflicts(
+            self, _("“%(slug)s” is already the %(language)s slug of the tag “%(other)s”.")
+        )
+        if errors:
+            raise ValidationError(errors)
+
+    @cached_property
+    def local(self) -> Localized:
+        return Localized(self, settings.LANGUAGE_CODE)
+
+
 class IssuedPublicId(models.Model):
     """Every public ID ever handed out, so that none is reused after a deletion."""
 
@@ -209,7 +290,29 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_listing(self):
-        return self.select_related("category", "source")
+        # One query for every card's byline, however many cards.
+        return self.select_related("category", "source").prefetch_related("authors")
+
+    def more_in_category(self, article: "Article", count: int):
+        """The latest other published articles in ``article``'s category."""
+        return (
+            self.published()
+            .for_listing()
+            .filter(category_id=article.category_id)
+            .exclude(pk=article.pk)[:count]
+        )
+
+    def related_to(self, article: "Article", count: int, exclude=()):
+        """Published articles sharing the most tags with ``article`` (newest first among
+        equals), leaving out ``article`` and ``exclude``: one query however many tags."""
+        return (
+            self.published()
+            .for_listing()
+            .filter(tags__in=[tag.pk for tag in article.tags.all()])
+            .exclude(pk__in=[article.pk, *(other.pk for other in exclude)])
+            .annotate(shared_tags=models.Count("tags"))
+            .order_by("-shared_tags", "-published_at", "-pk")[:count]
+        )
 
     def with_reader_summary(self, language: str | None = None):
         """Join each article's summary state in ``language`` (default: the active one).
@@ -264,6 +367,10 @@ class Article(models.Model):
         verbose_name=_("source"),
         help_text=_("Leave empty for the newsroom's own reporting."),
     )
+    authors = models.ManyToManyField(
+        Author, blank=True, related_name="articles", verbose_name=_("authors")
+    )
+    tags = models.ManyToManyField(Tag, blank=True, related_name="articles", verbose_name=_("tags"))
     original_url = models.URLField(
         _("original URL"),
         blank=True,
@@ -329,6 +436,13 @@ class Article(models.Model):
         editable=False,
         help_text=_("Fingerprint of the original title, standfirst and body."),
     )
+    revised_at = models.DateTimeField(
+        _("text revised"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the original title, standfirst or body last changed after publication."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
@@ -368,13 +482,16 @@ class Article(models.Model):
             if title and not getattr(self, f"slug_{code}", ""):
                 setattr(self, f"slug_{code}", ascii_slug(title) or self.public_id.lower())
         self.reading_time = reading_minutes(self.original_text("body"))
-        self.original_version = self.original_fingerprint()
+        previous, self.original_version = self.original_version, self.original_fingerprint()
+        if previous and previous != self.original_version and self.is_revision_time():
+            self.revised_at = timezone.now()
         if "update_fields" in kwargs and kwargs["update_fields"] is not None:
             kwargs["update_fields"] = {
                 *kwargs["update_fields"],
                 "reading_time",
                 "public_id",
                 "original_version",
+                "revised_at",
             }
         adding = self._state.adding
         super().save(*args, **kwargs)
@@ -406,6 +523,11 @@ class Article(models.Model):
     @cached_property
     def local(self) -> Localized:
         return Localized(self, self.original_language)
+
+    def is_revision_time(self) -> bool:
+        """A text change now is an update readers are told of: the article has been out
+        for longer than the grace period that covers typos fixed just after publishing."""
+        return self.is_published and timezone.now() - self.published_at > REVISION_GRACE
 
     @cached_property
     def lead_picture(self):

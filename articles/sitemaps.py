@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 
-from .models import Article, Category
+from .models import Article, Author, Category, Tag
 
 
 class LocalizedSitemap(Sitemap):
@@ -47,4 +47,25 @@ class CategorySitemap(LocalizedSitemap):
         return Category.objects.all()
 
 
-SITEMAPS = {"articles": ArticleSitemap, "categories": CategorySitemap}
+class AuthorSitemap(LocalizedSitemap):
+    changefreq = "weekly"
+    priority = 0.4
+
+    def items(self):
+        return Author.objects.filter(articles__in=Article.objects.published()).distinct()
+
+
+class TagSitemap(LocalizedSitemap):
+    changefreq = "weekly"
+    priority = 0.3
+
+    def items(self):
+        return Tag.objects.filter(articles__in=Article.objects.published()).distinct()
+
+
+SITEMAPS = {
+    "articles": ArticleSitemap,
+    "categories": CategorySitemap,
+    "authors": AuthorSitemap,
+    "tags": TagSitemap,
+}

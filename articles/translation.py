@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Article, Category
+from .models import Article, Author, Category, Tag
 
 
 @register(Category)
@@ -24,4 +24,17 @@ class ArticleTranslationOptions(TranslationOptions):
     # Never borrow another language's text through modeltranslation, whatever the
     # global setting says: a Turkish page must not show the English summary.
     # (Title, standfirst and body fall back explicitly through ``Article.local``.)
+    fallback_languages = {"default": ()}
+
+
+@register(Tag)
+class TagTranslationOptions(TranslationOptions):
+    fields = ("name", "slug")
+    required_languages = ("en",)
+
+
+@register(Author)
+class AuthorTranslationOptions(TranslationOptions):
+    fields = ("bio",)
+    # Each bio is shown in its own language, labelled when it is another's (Author.local).
     fallback_languages = {"default": ()}

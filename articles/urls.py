@@ -6,7 +6,7 @@ from pagecache.decorators import cache_page_for_readers
 from pagecache.invalidation import LISTS
 
 from . import views
-from .feeds import LatestArticlesFeed, feed_last_modified
+from .feeds import AuthorArticlesFeed, LatestArticlesFeed, feed_last_modified
 
 app_name = "articles"
 
@@ -29,6 +29,25 @@ urlpatterns = [
         pgettext_lazy("URL path", "category/<slug:slug>/"),
         cache_page_for_readers(views.CategoryView.as_view(), depends=[LISTS], query=["page"]),
         name="category",
+    ),
+    path(
+        pgettext_lazy("URL path", "tags/<slug:slug>/"),
+        cache_page_for_readers(views.TagView.as_view(), depends=[LISTS], query=["page"]),
+        name="tag",
+    ),
+    # Author changes renew every page (bylines are everywhere), article changes the lists.
+    path(
+        pgettext_lazy("URL path", "authors/<slug:slug>/"),
+        cache_page_for_readers(views.AuthorView.as_view(), depends=[LISTS], query=["page"]),
+        name="author",
+    ),
+    path(
+        pgettext_lazy("URL path", "authors/<slug:slug>/feed/"),
+        cache_page_for_readers(
+            condition(last_modified_func=feed_last_modified)(AuthorArticlesFeed()),
+            depends=[LISTS],
+        ),
+        name="author_feed",
     ),
     path(
         pgettext_lazy("URL path", "articles/<public_id:public_id>/<slug:slug>/"),

@@ -19,9 +19,10 @@ from django.views.generic import DetailView, ListView
 from pagecache import versions
 from pagecache.decorators import depends_on
 from pagecache.holes import is_personal
-from pagecache.invalidation import article_key
+from pagecache.invalidation import LISTS, article_key
 
-from .models import LANGUAGE_CODES, Article, Category, missing_text
+from .models import LANGUAGE_CODES, Article, Author, Category, Tag, missing_text
+from .rendering import sections
 from .services import PREVIEW_PERMISSION
 
 
@@ -79,19 +80,24 @@ class ArticleListView(AlternatesMixin, ListView):
         return Article.objects.published().for_listing()
 
 
+def by_translated_slug(model, slug: str):
+    """The row whose slug is ``slug`` in this language, else in another (which then
+    redirects): another row's slug in another language never takes this one's address."""
+    for code in dict.fromkeys([translation.get_language(), *LANGUAGE_CODES]):
+        found = model.objects.filter(**{f"slug_{code}": slug}).first()
+        if found is not None:
+            return found
+    return None
+
+
 class CategoryView(ArticleListView):
     template_name = "articles/category_detail.html"
 
     def get_queryset(self):
-        # This language's slug first: another category's slug in another language never
-        # takes its address. Then the other languages' (which redirect).
-        slug = self.kwargs["slug"]
-        codes = dict.fromkeys([translation.get_language(), *LANGUAGE_CODES])
-        for code in codes:
-            self.category = Category.objects.filter(**{f"slug_{code}": slug}).first()
-            if self.category is not None:
-                return super().get_queryset().filter(category=self.category)
-        raise Http404(gettext("There is no such category."))
+        self.category = by_translated_slug(Category, self.kwargs["slug"])
+        if self.category is None:
+            raise Http404(gettext("There is no such category."))
+        return super().get_queryset().filter(category=self.category)
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -107,6 +113,41 @@ class CategoryView(ArticleListView):
 
     def get_alternate_urls(self):
         return {code: self.category.get_absolute_url(code) for code in LANGUAGE_CODES}
+
+
+class TagView(ArticleListView):
+    template_name = "articles/tag_detail.html"
+
+    def get_queryset(self):
+        self.tag = by_translated_slug(Tag, self.kwargs["slug"])
+        if self.tag is None:
+            raise Http404(gettext("There is no such tag."))
+        return super().get_queryset().filter(tags=self.tag)
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if self.kwargs["slug"] != self.tag.local.slug:
+            return redirect(self.tag.get_absolute_url(), permanent=True)
+        return response
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
+
+    def get_alternate_urls(self):
+        return {code: self.tag.get_absolute_url(code) for code in LANGUAGE_CODES}
+
+
+class AuthorView(ArticleListView):
+    """An author's page: who they are, and their published articles, newest first."""
+
+    template_name = "articles/author_detail.html"
+
+    def get_queryset(self):
+        self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(authors=self.author)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(author=self.author, **kwargs)
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -149,8 +190,16 @@ class ArticleDetailView(AlternatesMixin, DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
 
+    # "More in <category>" and "Related" on the article page.
+    more_count = 4
+    related_count = 4
+    # Articles with at least this many h2/h3 headings get a table of contents.
+    toc_min_sections = 3
+
     def get_queryset(self):
-        return Article.objects.published().for_listing().with_reader_summary()
+        return (
+            Article.objects.published().for_listing().with_reader_summary().prefetch_related("tags")
+        )
 
     def get_object(self, queryset=None):
         queryset = self.get_queryset() if queryset is None else queryset
@@ -165,6 +214,9 @@ class ArticleDetailView(AlternatesMixin, DetailView):
         # (its comments): one token covers the whole page, and says when it last changed.
         self.version = versions.current(article_key(self.object.pk))
         depends_on(request, article_key(self.object.pk), self.version)
+        # Its reading-on lists show other articles: any article's change renews it too.
+        self.lists_version = versions.current(LISTS)
+        depends_on(request, LISTS, self.lists_version)
         last_modified = self.last_modified()
         not_modified = get_conditional_response(request, last_modified=last_modified)
         if not_modified is not None and not is_personal(request):
@@ -177,14 +229,23 @@ class ArticleDetailView(AlternatesMixin, DetailView):
         """When anything on the page last changed: text, summary or comments."""
         article = self.object
         moments = [article.updated_at, getattr(article, "reader_summary_updated_at", None)]
-        renewed = versions.made_at(self.version)
-        moments.append(min(renewed, timezone.now()) if renewed else None)
+        for version in (self.version, getattr(self, "lists_version", None)):
+            renewed = versions.made_at(version) if version else None
+            moments.append(min(renewed, timezone.now()) if renewed else None)
         return int(max(filter(None, moments)).timestamp())
 
     def get_context_data(self, **kwargs):
+        article = self.object
+        more = list(Article.objects.more_in_category(article, self.more_count))
+        related = []
+        if article.tags.all():
+            related = list(Article.objects.related_to(article, self.related_count, exclude=more))
         return super().get_context_data(
-            current_category=self.object.category,
+            current_category=article.category,
             structured_data=self.get_structured_data(),
+            more_in_category=more,
+            related_articles=related,
+            toc=toc if len(toc := sections(article.body_html())) >= self.toc_min_sections else [],
             **kwargs,
         )
 
@@ -198,7 +259,7 @@ class ArticleDetailView(AlternatesMixin, DetailView):
             "headline": article.local.title,
             "description": article.local.standfirst,
             "datePublished": article.published_at,
-            "dateModified": article.updated_at,
+            "dateModified": article.revised_at or article.published_at,
             "inLanguage": translation.get_language(),
             "articleSection": article.category.local.name,
             "identifier": article.public_id,
@@ -206,6 +267,15 @@ class ArticleDetailView(AlternatesMixin, DetailView):
             "url": url,
             "publisher": {"@type": "Organization", "name": settings.BROADSHEET_SITE_NAME},
         }
+        if authors := article.authors.all():
+            data["author"] = [
+                {
+                    "@type": "Person",
+                    "name": author.name,
+                    "url": self.request.build_absolute_uri(author.get_absolute_url()),
+                }
+                for author in authors
+            ]
         if picture := article.lead_picture:
             data["image"] = {
                 "@type": "ImageObject",

@@ -7,15 +7,19 @@ same function, bulk updates included:
 
 =========================  ===========================================================
 ``article_changed(pk)``    its text, status, time or summary: its own pages and every
-                           list (the feed describes articles by their summaries)
+                           list (the feed describes articles by their summaries; every
+                           article page's "More in" and "Related" lists are lists too)
 ``article_page_changed``   what only its page shows (its comments)
-``site_changed()``         what every page shows (categories in the menu, sources)
+``site_changed()``         what every page shows (categories in the menu, sources,
+                           authors and tags)
 =========================  ===========================================================
 
 The admin's generic saves and deletes have no service to call these, so apps *follow*
 their models (``follow(Model, change)`` in ``AppConfig.ready``), and every followed model
 is listed in ``FOLLOWED``: the project follows ``articles.Article``, ``articles.Category``,
-``articles.Source``, ``articles.SummaryState`` and ``comments.Comment``.
+``articles.Source``, ``articles.Author``, ``articles.Tag``, ``articles.SummaryState`` and
+``comments.Comment`` (an article's authors and tags, saved after it, are followed through
+``m2m_changed`` in ``articles/apps.py``).
 
 Pages also change by themselves at known moments. A moment that changes every page (a
 scheduled article goes live on the lists) is named by a ``next_change`` function an app

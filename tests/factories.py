@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
-from articles.models import Article, Category, Source
+from articles.models import Article, Author, Category, Source, Tag
 from comments.models import Comment
 
 _counter = itertools.count(1)
@@ -44,6 +44,23 @@ def make_source(**fields) -> Source:
     n = next(_counter)
     defaults = {"name": f"DEV Community {n}", "url": "https://dev.to/"}
     return Source.objects.create(**{**defaults, **fields})
+
+
+def make_author(**fields) -> Author:
+    n = next(_counter)
+    defaults = {"name": f"Ada Lovelace {n}", "slug": f"ada-lovelace-{n}", "bio_en": "Writes."}
+    return Author.objects.create(**{**defaults, **fields})
+
+
+def make_tag(**fields) -> Tag:
+    n = next(_counter)
+    defaults = {
+        "name_en": f"Python {n}",
+        "name_tr": f"Piton {n}",
+        "slug_en": f"python-{n}",
+        "slug_tr": f"piton-{n}",
+    }
+    return Tag.objects.create(**{**defaults, **fields})
 
 
 def make_article(**fields) -> Article:

@@ -12,7 +12,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from .. import services
 from ..coverage import missing_fields
-from ..models import LANGUAGE_CODES, Article, Category, Source
+from ..models import LANGUAGE_CODES, Article, Author, Category, Source, Tag
 from ..summaries.admin import SummaryAdminMixin
 from .access import TranslatorAccessMixin
 from .filters import StatusFilter, TranslationFilter
@@ -45,6 +45,30 @@ class SourceAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
+@admin.register(Author)
+class AuthorAdmin(TranslatorAccessMixin, TabbedTranslationAdmin):
+    translate_permission = "articles.translate_author"
+    list_display = ["name", "slug", "user"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_prepopulated_fields(self, request, obj=None):
+        # A translator sees name and slug read-only: nothing to fill in.
+        return (
+            {} if self.translates_only(request) else super().get_prepopulated_fields(request, obj)
+        )
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url()
+
+
+@admin.register(Tag)
+class TagAdmin(TranslatorAccessMixin, TabbedTranslationAdmin):
+    translate_permission = "articles.translate_tag"
+    list_display = ["name", "slug"]
+    search_fields = [*(f"name_{code}" for code in LANGUAGE_CODES)]
+
+
 @admin.register(Article)
 class ArticleAdmin(
     LeadImageAdminMixin,
@@ -68,7 +92,7 @@ class ArticleAdmin(
     list_select_related = ["category", "source"]
     search_fields = [*(f"title_{code}" for code in LANGUAGE_CODES), "public_id"]
     date_hierarchy = "published_at"
-    autocomplete_fields = ["category", "source"]
+    autocomplete_fields = ["category", "source", "authors", "tags"]
     actions = ["send_to_review", "publish", "unpublish", "archive", "mark_translations_current"]
     readonly_fields = [
         "visibility",
@@ -95,6 +119,7 @@ class ArticleAdmin(
             },
         ),
         (_("Source"), {"fields": ["source", "original_url"]}),
+        (_("Authors and tags"), {"fields": ["authors", "tags"]}),
         (_("Comments"), {"fields": ["comments_closed"]}),
         (
             _("Record"),

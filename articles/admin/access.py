@@ -75,7 +75,8 @@ class TranslatorAccessMixin:
             allowed = set(self.translatable_fields(obj))
             readonly += [
                 field.name
-                for field in self.opts.concrete_fields
+                # Many-to-many fields (authors, tags) are not translations either.
+                for field in [*self.opts.concrete_fields, *self.opts.many_to_many]
                 if field.editable
                 and not field.primary_key
                 # The untranslated column is never in the form; its per-language

@@ -1,5 +1,7 @@
 from django import template
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, pgettext
 
 register = template.Library()
 
@@ -12,3 +14,23 @@ def source_link(article) -> str:
     if not href:
         return format_html("{}", article.source.name)
     return format_html('<a href="{}" rel="noopener">{}</a>', href, article.source.name)
+
+
+@register.simple_tag
+def author_links(article) -> str:
+    """The article's authors as links to their pages, joined as the language joins a
+    list ("Ada Lovelace, Grace Hopper and Alan Turing"; "… ve …" in Turkish)."""
+    links = [
+        format_html('<a href="{}" rel="author">{}</a>', author.get_absolute_url(), author.name)
+        for author in article.authors.all()
+    ]
+    return html_text_list(links, gettext("and")) if links else ""
+
+
+def html_text_list(items: list[SafeString], last_word: str) -> SafeString:
+    """``django.utils.text.get_text_list`` over HTML already escaped."""
+    if len(items) == 1:
+        return items[0]
+    separator = conditional_escape(pgettext("list separator", ", "))
+    last = conditional_escape(last_word)
+    return mark_safe(f"{separator.join(items[:-1])} {last} {items[-1]}")  # noqa: S308

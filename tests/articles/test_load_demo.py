@@ -8,7 +8,15 @@ from django.utils import timezone
 
 from articles.management.commands import load_demo
 from articles.management.commands.load_demo import DEMO_CONTENT, read_demo
-from articles.models import LANGUAGE_CODES, Article, Category, Source, TranslationRecord
+from articles.models import (
+    LANGUAGE_CODES,
+    Article,
+    Author,
+    Category,
+    Source,
+    Tag,
+    TranslationRecord,
+)
 
 
 @pytest.mark.django_db
@@ -18,6 +26,14 @@ def test_demo_content_is_a_real_front_page(client):
     assert articles.count() >= 8
     assert Category.objects.filter(articles__isnull=False).distinct().count() >= 3
     assert Source.objects.filter(articles__isnull=False).distinct().count() >= 2
+    # Bylines, author pages in both languages, and tags that make "Related" lists.
+    assert Author.objects.filter(articles__isnull=False).distinct().count() >= 3
+    assert Author.objects.exclude(bio_tr="").exclude(bio_en="").exists()
+    assert articles.filter(authors__isnull=True).exists()  # the newsroom's own byline too
+    assert Tag.objects.filter(articles__isnull=False).distinct().count() >= 5
+    assert all(tag.name_tr and tag.slug_tr for tag in Tag.objects.all())
+    for author in Author.objects.all():
+        assert client.get(author.get_absolute_url("tr")).status_code == 200
     assert (
         articles.exclude(title_tr__isnull=True).exclude(title_tr="").count() > articles.count() / 2
     )
@@ -86,7 +102,9 @@ def test_load_demo_if_empty_never_duplicates():
 def test_dry_run_changes_nothing():
     out = StringIO()
     call_command("load_demo", "--dry-run", stdout=out)
-    assert out.getvalue() == "Would load 4 categories, 2 sources and 10 articles.\n"
+    assert out.getvalue() == (
+        "Would load 4 categories, 2 sources, 3 authors, 8 tags and 10 articles.\n"
+    )
     assert not Article.objects.exists()
 
 
@@ -168,6 +186,8 @@ MALFORMED = [
     ("en.md", '"A standfirst."', "A standfirst.", "en.md:3: invalid TOML: Invalid value"),
     ("en.md", '"software"', '"sport"', 'en.md:4: unknown category "sport"; site.toml defines'),
     ("en.md", '"dev-to"', '"devto"', 'en.md:5: unknown source "devto"'),
+    ("en.md", "hour = 9", 'authors = ["nobody"]\nhour = 9', 'en.md:8: unknown authors "nobody"'),
+    ("en.md", "hour = 9", 'tags = "python"\nhour = 9', 'en.md:8: "tags" must be a list of keys'),
     ("en.md", 'title = "A title"\n', "", 'en.md:1: the front matter has no "title"'),
     ("en.md", "hour = 9", "hour = 25", 'en.md:8: "hour" must be from 0 to 23'),
     ("en.md", "days_ago = 1", 'days_ago = "1"', 'en.md:7: "days_ago" must be a whole number'),

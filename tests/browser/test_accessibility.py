@@ -2,6 +2,7 @@
 
 import pytest
 from django.http import HttpResponse
+from playwright.sync_api import expect
 
 from articles.summaries.services import summary_record_edit
 from tests.browser.conftest import violations
@@ -108,6 +109,138 @@ def test_article_with_commented_code_and_a_table_corner_has_no_violations(axe_pa
         )
         == "right"
     )
+
+
+LONG_BODY = """Why layers matter.
+
+## Build the image
+
+```bash
+docker build -t app .
+```
+
+### Cache the layers
+
+Order the steps from least to most often changed.
+
+## Run the container
+
+```bash
+docker run --rm app
+```
+"""
+
+
+def reading_on_site():
+    """An article with authors, tags, a table of contents and both reading-on lists."""
+    from tests.factories import make_author, make_category, make_tag
+
+    desk = make_category(name_en="Infrastructure", name_tr="Altyapı")
+    ada = make_author(name="Ada Lovelace", slug="ada", bio_en="Wrote the first program.")
+    grace = make_author(name="Grace Hopper", slug="grace", bio_en="Yes.", bio_tr="Evet.")
+    docker = make_tag(name_en="Docker", name_tr="Docker", slug_en="docker", slug_tr="docker")
+    article = make_article(
+        category=desk, title_en="Docker layers", title_tr="Docker katmanları", body_en=LONG_BODY
+    )
+    article.authors.set([ada, grace])
+    article.tags.set([docker])
+    for n in range(2):
+        make_article(category=desk, title_en=f"Same desk {n}").authors.set([ada])
+    make_article(title_en="Also about Docker", title_tr="").tags.set([docker])
+    return article, docker
+
+
+def test_author_tag_and_reading_on_pages_have_no_violations(axe_page, live_server):
+    article, docker = reading_on_site()
+    pages = [
+        article.get_absolute_url("en"),
+        article.get_absolute_url("tr"),
+        "/en/authors/ada/",
+        "/tr/yazarlar/ada/",  # an English bio, labelled, on a Turkish page
+        docker.get_absolute_url("en"),
+        docker.get_absolute_url("tr"),
+    ]
+    problems = {}
+    for url in pages:
+        axe_page.goto(live_server.url + url)
+        axe_page.wait_for_load_state("load")
+        problems[url] = violations(axe_page)
+    assert problems == {url: [] for url in pages}
+    axe_page.goto(live_server.url + pages[0])
+    assert axe_page.locator(".toc a").count() == 3
+    assert axe_page.locator("#more-in-title").inner_text() == "More in Infrastructure"
+    assert axe_page.locator("#related-title + ul li").count() == 1
+
+
+@pytest.fixture
+def clipboard_page(browser, live_server):
+    # The site's own CSP applies: reading.js must load as any visitor's browser loads it.
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_a_code_block_is_copied_by_keyboard_and_announced(clipboard_page, live_server):
+    article, _docker = reading_on_site()
+    page = clipboard_page
+    page.goto(live_server.url + article.get_absolute_url("en"))
+    page.wait_for_selector(".copy-code")
+    assert page.locator("#share-tools").is_visible()
+    assert page.locator("[data-copy-link]").is_visible()
+    for _press in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('copy-code')"):
+            break
+    else:
+        raise AssertionError("Tab never reached a code block's Copy button")
+    button = page.locator(".copy-code").first
+    box = button.bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 24
+    assert button.evaluate("b => getComputedStyle(b).outlineStyle") != "none"
+    page.keyboard.press("Enter")
+    expect(page.locator("#reading-status")).to_have_text("Copied")
+    assert page.evaluate("navigator.clipboard.readText()") == "docker build -t app ."
+    # The share link is copied the same way, and said so.
+    page.locator("[data-copy-link]").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#reading-status")).to_have_text("Link copied")
+    assert page.evaluate("navigator.clipboard.readText()").endswith(article.get_absolute_url("en"))
+
+
+def test_without_javascript_the_article_page_offers_no_dead_buttons(browser, live_server):
+    article, _docker = reading_on_site()
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server.url + article.get_absolute_url("en"))
+    assert not page.locator("#share-tools").is_visible()
+    assert page.locator(".copy-code").count() == 0
+    assert page.locator(f'a[href="/a/{article.public_id}/"]').is_visible()
+    assert page.locator(".toc a").count() == 3
+    context.close()
+
+
+def test_share_appears_only_where_the_browser_can_share(browser, live_server):
+    article, _docker = reading_on_site()
+    url = live_server.url + article.get_absolute_url("en")
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url)
+    if page.evaluate("typeof navigator.share") != "function":  # Linux Chromium has none
+        assert page.locator("[data-share]").is_hidden()
+    # A browser with the Web Share API (stubbed before the page's scripts run).
+    page.add_init_script(
+        "navigator.share = function (data) { window.sharedWith = data; return Promise.resolve(); };"
+    )
+    page.goto(url)
+    share = page.locator("[data-share]")
+    expect(share).to_be_visible()
+    share.focus()
+    page.keyboard.press("Enter")
+    shared = page.evaluate("window.sharedWith")
+    assert shared["url"].endswith(article.get_absolute_url("en"))
+    assert "Docker layers" in shared["title"]
+    context.close()
 
 
 def test_pages_with_lead_images_have_no_violations(axe_page, live_server):

@@ -34,6 +34,7 @@ PLAN = {
         "pending": 2,
         "sourced": 2,
         "purgeable": 1,
+        "authored": 6,
         "draft": 6,
     },
     "spare_categories": 6,

@@ -11,6 +11,8 @@ from django.utils import timezone
 Article = apps.get_model("articles", "Article")
 Category = apps.get_model("articles", "Category")
 Source = apps.get_model("articles", "Source")
+Author = apps.get_model("articles", "Author")
+Tag = apps.get_model("articles", "Tag")
 SummaryState = apps.get_model("articles", "SummaryState")
 Comment = apps.get_model("comments", "Comment")
 
@@ -83,6 +85,33 @@ with transaction.atomic():
                 published_at=published_at,
             )
             article.save()
+            byline = None
+            if kind == "authored":
+                author = Author.objects.create(
+                    name=f"Writer {word}",
+                    slug=f"writer-{word}",
+                    bio_en=f"Writer {word} covers the newsroom.",
+                    bio_tr=f"Yazar {word} haber merkezini yazıyor.",
+                )
+                topic = Tag.objects.create(
+                    name_en=f"Topic {word}",
+                    name_tr=f"Konu {word}",
+                    slug_en=f"topic-{word}",
+                    slug_tr=f"konu-{word}",
+                )
+                article.authors.set([author])
+                article.tags.set([topic])
+                byline = {
+                    "author": {"pk": author.pk, "name": author.name, "slug": author.slug},
+                    "tag": {
+                        "pk": topic.pk,
+                        **{
+                            f"{f}_{c}": getattr(topic, f"{f}_{c}")
+                            for f in ("name", "slug")
+                            for c in ("en", "tr")
+                        },
+                    },
+                }
             comments = {}
             if kind in ("commented", "purgeable"):
                 comment = Comment.objects.create(
@@ -148,6 +177,7 @@ with transaction.atomic():
                     "source": {"pk": source.pk, "name": source.name} if source else None,
                     "comments": comments,
                     "summaries": summaries,
+                    "byline": byline,
                 }
             )
 

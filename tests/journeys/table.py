@@ -72,7 +72,40 @@ SIGNIN = NoEffect(
     "sign-in attempts, logs and staff devices are back-office records readers never see",
 )
 
+AUT = "test_author_journeys"
+AUTHOR_GONE = Journey(
+    f"{AUT}::test_deleting_an_author_takes_them_off_every_byline",
+    "the name leaves the byline of both article pages; author page and feed 404",
+)
+TAG_GONE = Journey(
+    f"{AUT}::test_deleting_a_tag_takes_it_off_its_articles",
+    "the tag's link leaves both article pages; its page 404s in both languages",
+)
+
 JOURNEYS = {
+    # Authors: bylines on article pages and cards, their own pages and feeds.
+    "admin:articles.author:add": Journey(
+        f"{AUT}::test_adding_an_author_and_naming_them_on_an_article",
+        "named on an article: the byline in both languages; the author page with the bio "
+        "in each language, listing the article",
+    ),
+    "admin:articles.author:change": Journey(
+        f"{AUT}::test_changing_an_author_renews_bylines_and_their_page",
+        "the new name on both article pages' bylines and the author page; the new bio there",
+    ),
+    "admin:articles.author:delete": AUTHOR_GONE,
+    "admin:articles.author:list-action:delete_selected": AUTHOR_GONE,
+    # Tags: links on article pages, their own pages.
+    "admin:articles.tag:add": Journey(
+        f"{AUT}::test_adding_a_tag_gives_it_a_page",
+        "the tag's page answers in both languages under each language's slug",
+    ),
+    "admin:articles.tag:change": Journey(
+        f"{AUT}::test_renaming_a_tag_renames_its_links",
+        "the new name in the article pages' tag links and on the tag page, both languages",
+    ),
+    "admin:articles.tag:delete": TAG_GONE,
+    "admin:articles.tag:list-action:delete_selected": TAG_GONE,
     # The article admin: list actions and the Action menu on an article's page.
     "admin:articles.article:list-action:publish": PUBLISH,
     "admin:articles.article:form-action:publish": PUBLISH,

@@ -18,7 +18,7 @@ from django.http import HttpResponse
 
 from articles.summaries.services import summary_record_edit
 from comments import own
-from tests.factories import make_article, make_comment, make_source
+from tests.factories import make_article, make_author, make_comment, make_source, make_tag
 
 VNU_JAR = Path(os.environ.get("VNU_JAR", "var/vnu/node_modules/vnu-jar/build/dist/vnu.jar"))
 
@@ -97,7 +97,24 @@ def test_every_page_type_is_valid_html(client, nu_checker, tmp_path):
     cookie = HttpResponse()
     cookie.set_signed_cookie(own.COOKIE, str(pending.pk), salt=own.SALT)
     client.cookies[own.COOKIE] = cookie.cookies[own.COOKIE].value
+    # Bylines, tags, a table of contents and both reading-on lists.
+    ada = make_author(name="Ada Lovelace", slug="ada", bio_en="Wrote the first program.")
+    docker = make_tag(name_en="Docker", name_tr="Docker", slug_en="docker", slug_tr="docker")
+    long_read = make_article(
+        title_en="Docker layers",
+        category=article.category,
+        body_en=BODY + "\n## Layers\n\nText.\n\n### Caching\n\nMore.\n",
+    )
+    for tagged in (article, long_read, make_article(title_en="Also Docker")):
+        tagged.authors.set([ada])
+        tagged.tags.set([docker])
     urls = [
+        long_read.get_absolute_url("en"),
+        long_read.get_absolute_url("tr"),
+        "/en/authors/ada/",
+        "/tr/yazarlar/ada/",
+        docker.get_absolute_url("en"),
+        docker.get_absolute_url("tr"),
         "/en/",
         "/tr/",
         "/en/?page=1",

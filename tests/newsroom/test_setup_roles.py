@@ -27,7 +27,7 @@ def test_creates_the_three_groups_with_their_permissions():
     run()
     assert permissions_of("Editors") == {
         f"articles.{action}_{model}"
-        for model in ("article", "category", "source", "summarystate")
+        for model in ("article", "category", "source", "author", "tag", "summarystate")
         for action in ("view", "add", "change", "delete")
     } | {"articles.publish_article", "articles.preview_article", "comments.view_comment"}
     assert permissions_of("Moderators") == {
@@ -42,6 +42,10 @@ def test_creates_the_three_groups_with_their_permissions():
         "articles.preview_article",
         "articles.view_category",
         "articles.translate_category",
+        "articles.view_author",
+        "articles.translate_author",
+        "articles.view_tag",
+        "articles.translate_tag",
         "articles.view_summarystate",
     }
 

@@ -13,6 +13,8 @@ def test_the_followed_models_are_the_ones_readers_see():
     assert FOLLOWED == {
         "articles.Category": "every page",
         "articles.Source": "every page",
+        "articles.Author": "every page",
+        "articles.Tag": "every page",
         "articles.Article": "its pages and the lists",
         "articles.SummaryState": "its pages and the lists",
         "comments.Comment": "its article's page",

@@ -1,6 +1,7 @@
 """Load the demo content in ``articles/demo_content/`` through an editor's save path.
 
-The folder holds ``site.toml`` (categories in menu order, and sources) and a folder per
+The folder holds ``site.toml`` (categories in menu order, sources, authors with their
+bios, tags) and a folder per
 article, loaded in name order, with a Markdown file per language (``en.md``, ``tr.md``).
 Each file opens with TOML front matter between ``+++`` lines, Hugo's convention; the
 rest of the file is that language's body. ``en.md`` also carries the article's own
@@ -22,7 +23,7 @@ from django.utils import timezone
 
 from articles.images.renditions import renditions_enqueue
 from articles.images.uploads import LeadImageFormField
-from articles.models import LANGUAGE_CODES, Article, Category, Source
+from articles.models import LANGUAGE_CODES, Article, Author, Category, Source, Tag
 from articles.summaries.services import summary_record_edit
 
 DEMO_CONTENT = Path(__file__).resolve().parents[2] / "demo_content"
@@ -47,6 +48,8 @@ ARTICLE_FIELDS = {
     "source": (str, False),
     "original_url": (str, False),
     "original_language": (str, True),
+    "authors": (list, False),
+    "tags": (list, False),
     "days_ago": (int, True),
     "hour": (int, True),
     "minute": (int, True),
@@ -64,6 +67,8 @@ class DemoArticle:
     days_ago: int
     hour: int
     minute: int
+    authors: tuple[str, ...]
+    tags: tuple[str, ...]
     texts: dict[str, dict[str, str]]  # language -> title, slug, standfirst, summary, body
     image: Path | None = None
 
@@ -76,17 +81,25 @@ class DemoContent:
     categories: list[dict]  # key, name and slug ({language: text}), in menu order
     sources: list[dict]  # key, name, url
     articles: list[DemoArticle]
+    authors: list[dict]  # key, name, slug, bio ({language: text})
+    tags: list[dict]  # key, name and slug ({language: text})
 
 
 def read_demo(root: Path | None = None) -> DemoContent:
     """Read and check the demo folder; any problem is a CommandError naming file and line."""
     root = root or DEMO_CONTENT
-    categories, sources = _read_site(root / "site.toml")
+    categories, sources, authors, tags = _read_site(root / "site.toml")
     folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
     if not folders:
         raise CommandError(f"{_shown(root)}: no article folders.")
-    articles = [_read_article(folder, categories, sources) for folder in folders]
-    return DemoContent(list(categories.values()), list(sources.values()), articles)
+    articles = [_read_article(folder, categories, sources, authors, tags) for folder in folders]
+    return DemoContent(
+        list(categories.values()),
+        list(sources.values()),
+        articles,
+        list(authors.values()),
+        list(tags.values()),
+    )
 
 
 def read_front_matter(path: Path) -> tuple[dict, str, list[str]]:
@@ -101,32 +114,43 @@ def read_front_matter(path: Path) -> tuple[dict, str, list[str]]:
     return data, "\n".join(lines[close + 1 :]).strip(), lines
 
 
-def _read_site(path: Path) -> tuple[dict, dict]:
+def _read_site(path: Path) -> tuple[dict, dict, dict, dict]:
     text = _read_text(path)
     lines = text.splitlines()
     data = _parse_toml(path, text, first_line=1)
     for name in data:
-        if name not in ("categories", "sources"):
+        if name not in ("categories", "sources", "authors", "tags"):
             raise _error(path, _line_of(lines, name), f'unknown table "{name}"')
-    categories, sources = {}, {}
-    for line, entry in _entries(path, lines, data, "categories"):
-        item = _check_entry(path, line, entry, {"key": str, "name": dict, "slug": dict})
-        for name in ("name", "slug"):
-            for code, value in item[name].items():
-                if code not in LANGUAGE_CODES or not isinstance(value, str):
-                    raise _error(path, line, f'"{name}" must map {_codes()} to text')
-            if not item[name].get("en", "").strip():
-                raise _error(path, line, f'"{name}" has no English ("en")')
-        _add(path, line, categories, item)
+    categories, sources, authors, tags = {}, {}, {}, {}
+    for table, found in (("categories", categories), ("tags", tags)):
+        for line, entry in _entries(path, lines, data, table):
+            item = _check_entry(path, line, entry, {"key": str, "name": dict, "slug": dict})
+            _check_languages(path, line, item, ("name", "slug"), english=True)
+            _add(path, line, found, item)
     for line, entry in _entries(path, lines, data, "sources"):
         item = _check_entry(path, line, entry, {"key": str, "name": str, "url": str})
         _add(path, line, sources, item)
+    for line, entry in _entries(path, lines, data, "authors"):
+        item = _check_entry(path, line, entry, {"key": str, "name": str, "slug": str, "bio": dict})
+        _check_languages(path, line, item, ("bio",), english=False)
+        _add(path, line, authors, item)
     if not categories:
         raise _error(path, 1, "defines no [[categories]]")
-    return categories, sources
+    return categories, sources, authors, tags
 
 
-def _read_article(folder: Path, categories: dict, sources: dict) -> DemoArticle:
+def _check_languages(path: Path, line: int, item: dict, names, *, english: bool) -> None:
+    for name in names:
+        for code, value in item[name].items():
+            if code not in LANGUAGE_CODES or not isinstance(value, str):
+                raise _error(path, line, f'"{name}" must map {_codes()} to text')
+        if english and not item[name].get("en", "").strip():
+            raise _error(path, line, f'"{name}" has no English ("en")')
+
+
+def _read_article(
+    folder: Path, categories: dict, sources: dict, authors: dict, tags: dict
+) -> DemoArticle:
     if not (folder / ARTICLE_FILE).is_file():
         raise CommandError(f"{_shown(folder)}: has no {ARTICLE_FILE}.")
     for path in sorted(folder.glob("*.md")):
@@ -144,6 +168,9 @@ def _read_article(folder: Path, categories: dict, sources: dict) -> DemoArticle:
             _check_key(path, lines, "category", fields["category"], categories)
             if fields["source"] is not None:
                 _check_key(path, lines, "source", fields["source"], sources)
+            for name, known in (("authors", authors), ("tags", tags)):
+                for key in fields[name] or ():
+                    _check_key(path, lines, name, key, known)
             if fields["original_language"] not in LANGUAGE_CODES:
                 line = _line_of(lines, "original_language")
                 raise _error(path, line, f'"original_language" must be one of {_codes()}')
@@ -167,6 +194,8 @@ def _read_article(folder: Path, categories: dict, sources: dict) -> DemoArticle:
         days_ago=fields["days_ago"],
         hour=fields["hour"],
         minute=fields["minute"],
+        authors=tuple(fields["authors"] or ()),
+        tags=tuple(fields["tags"] or ()),
         texts=texts,
         image=image,
     )
@@ -185,6 +214,10 @@ def _check_fields(path: Path, lines: list[str], data: dict, allowed: dict) -> No
         value, line = data[name], _line_of(lines, name)
         if kind is int and type(value) is not int:  # (bool is an int to Python, not here)
             raise _error(path, line, f'"{name}" must be a whole number')
+        if kind is list and not (
+            isinstance(value, list) and all(isinstance(key, str) for key in value)
+        ):
+            raise _error(path, line, f'"{name}" must be a list of keys, such as ["python"]')
         if kind is str and (not isinstance(value, str) or (required and not value.strip())):
             raise _error(path, line, f'"{name}" must be {"non-empty " if required else ""}text')
         if name in RANGES and value not in RANGES[name]:
@@ -267,7 +300,10 @@ def _codes(suffix: str = "") -> str:
 
 
 class Command(BaseCommand):
-    help = "Load the demo articles, categories and sources (only into an empty database)."
+    help = (
+        "Load the demo articles, categories, sources, authors and tags "
+        "(only into an empty database)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -289,8 +325,9 @@ class Command(BaseCommand):
         demo = read_demo()
         if dry_run:
             self.stdout.write(
-                f"Would load {len(demo.categories)} categories, "
-                f"{len(demo.sources)} sources and {len(demo.articles)} articles."
+                f"Would load {len(demo.categories)} categories, {len(demo.sources)} sources, "
+                f"{len(demo.authors)} authors, {len(demo.tags)} tags "
+                f"and {len(demo.articles)} articles."
             )
             return
         with transaction.atomic():
@@ -312,6 +349,22 @@ class Command(BaseCommand):
         for item in demo.sources:
             sources[item["key"]], _created = Source.objects.update_or_create(
                 name=item["name"], defaults={"url": item["url"]}
+            )
+        authors = {}
+        for item in demo.authors:
+            bios = {f"bio_{code}": item["bio"].get(code, "") for code in LANGUAGE_CODES}
+            authors[item["key"]], _created = Author.objects.update_or_create(
+                slug=item["slug"], defaults={"name": item["name"], **bios}
+            )
+        tags = {}
+        for item in demo.tags:
+            texts = {
+                f"{name}_{code}": item[name].get(code, "")
+                for name in ("name", "slug")
+                for code in LANGUAGE_CODES
+            }
+            tags[item["key"]], _created = Tag.objects.update_or_create(
+                slug_en=texts.pop("slug_en"), defaults=texts
             )
         now = timezone.now().replace(second=0, microsecond=0)
         for item in demo.articles:
@@ -340,6 +393,8 @@ class Command(BaseCommand):
                 )
                 article.lead_image.save(upload.name, upload, save=False)
             article.save()
+            article.authors.set([authors[key] for key in item.authors])
+            article.tags.set([tags[key] for key in item.tags])
             if item.image:
                 renditions_enqueue(article=article)  # `make run`'s worker makes them
             self.after_create(article, item)

@@ -25,6 +25,8 @@ ROLES: dict[str, list[tuple[str, str, list[str]]]] = {
         ("articles", "article", ["view", "add", "change", "delete", "publish", "preview"]),
         ("articles", "category", ["view", "add", "change", "delete"]),
         ("articles", "source", ["view", "add", "change", "delete"]),
+        ("articles", "author", ["view", "add", "change", "delete"]),
+        ("articles", "tag", ["view", "add", "change", "delete"]),
         ("comments", "comment", ["view"]),
         # Summary provenance is written by the machine and by edits of the article's
         # summary field; "change" is what lets an editor generate AI summaries.
@@ -40,6 +42,8 @@ ROLES: dict[str, list[tuple[str, str, list[str]]]] = {
         # The article's translated fields include its summary (other languages only).
         ("articles", "article", ["view", "translate", "preview"]),
         ("articles", "category", ["view", "translate"]),
+        ("articles", "author", ["view", "translate"]),
+        ("articles", "tag", ["view", "translate"]),
         ("articles", "summarystate", ["view"]),
     ],
 }
