@@ -186,5 +186,5 @@ def test_article_page_query_count_does_not_grow(client, django_assert_max_num_qu
     article = make_articles(count)[0]
     # The article, its authors and tags, "More in" and its authors, its comments, the
     # menu, the next scheduled time ("Related" needs tags: tests/articles/test_authors_tags).
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         assert client.get(article.get_absolute_url("en")).status_code == 200

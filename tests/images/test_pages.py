@@ -121,8 +121,8 @@ def test_articles_without_an_image_show_none(client, db):
 
 # The same numbers as pages with no image at all (tests/articles/test_views.py): the lists
 # with one query for every card's authors, the article page with its authors, its tags and
-# "More in" with its authors (tests/articles/test_authors_tags.py).
-QUERIES = {"home": 5, "category": 6, "article": 8}
+# "More in" with its authors (tests/articles/test_authors_tags.py), and the comments in two.
+QUERIES = {"home": 5, "category": 6, "article": 9}
 
 
 @pytest.mark.parametrize("count", [2, 6])
