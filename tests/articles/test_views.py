@@ -148,7 +148,10 @@ def test_home_is_paginated_newest_first(client):
     newest = max(articles, key=lambda a: a.published_at)
     oldest = min(articles, key=lambda a: a.published_at)
     first = client.get("/en/").content.decode()
-    assert newest.title_en in first and oldest.title_en not in first
+    # Page 1's stories (lead and cards) stop before the oldest; the category section
+    # below them may show it.
+    top = first.split('class="category-section"')[0]
+    assert newest.title_en in top and oldest.title_en not in top
     second = client.get("/en/?page=2").content.decode()
     assert oldest.title_en in second
 
@@ -175,9 +178,11 @@ def test_robots_txt(client):
 
 
 @pytest.mark.parametrize("count", [5, 60])
-def test_home_page_query_count_does_not_grow(client, django_assert_max_num_queries, count):
+def test_home_page_query_count_does_not_grow(client, django_assert_num_queries, count):
     make_articles(count)
-    with django_assert_max_num_queries(4):
+    # Articles, their count, the lead, the category sections, comment counts, the menu,
+    # the next scheduled time (tests/articles/test_front_page.py: across categories).
+    with django_assert_num_queries(7):
         assert client.get(reverse("articles:home")).status_code == 200
 
 

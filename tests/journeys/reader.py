@@ -97,7 +97,7 @@ def nav_of(page: str) -> list[str]:
 
 def listed_ids(page: str) -> list[str]:
     """Public IDs of the articles a list page links to, in order."""
-    cards = re.findall(r'<article class="card">(.*?)</article>', page, re.S)
+    cards = re.findall(r'<article class="card[ "].*?>(.*?)</article>', page, re.S)
     ids = []
     for card in cards:
         match = re.search(r'href="/(?:en|tr)/(?:articles|makaleler)/([0-9A-Z]+)/', card)
