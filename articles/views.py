@@ -130,6 +130,7 @@ class FrontPageMixin:
 
 
 class HomeView(FrontPageMixin, ArticleListView):
+    paginate_by = settings.BROADSHEET_FRONT_PAGE_STORIES
     with_sections = True
 
 

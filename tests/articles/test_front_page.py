@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from articles import services
 from articles.models import Article
-from articles.views import ArticleListView
+from articles.views import HomeView
 from tests.articles.admin_helpers import run_action
 from tests.factories import make_article, make_category, make_comment
 
@@ -126,7 +126,7 @@ def test_a_draft_cannot_be_featured_in_the_admin(client, editor):
 def test_sections_show_each_categorys_latest_articles_below_the_top_stories(
     client, monkeypatch
 ):
-    monkeypatch.setattr(ArticleListView, "paginate_by", 2)
+    monkeypatch.setattr(HomeView, "paginate_by", 2)
     tools = make_category(name_en="Tools", position=1)
     security = make_category(name_en="Security", position=2)
     make_category(name_en="Empty desk", position=3)
@@ -196,7 +196,7 @@ def make_front_page(count: int) -> list[Article]:
 def test_home_page_queries_stay_fixed_as_articles_and_categories_grow(
     client, django_assert_num_queries, editor, count, monkeypatch
 ):
-    monkeypatch.setattr(ArticleListView, "paginate_by", 3)
+    monkeypatch.setattr(HomeView, "paginate_by", 3)
     articles = make_front_page(count)
     services.article_feature(article=articles[-1], user=editor)
     # Articles, their count, the lead, the sections, comment counts, the menu, the next

@@ -107,3 +107,55 @@ def test_article_with_commented_code_and_a_table_corner_has_no_violations(axe_pa
         )
         == "right"
     )
+
+
+BACKGROUND_LUMINANCE = """() => {
+  const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\\d+/g).map(Number);
+  const linear = c => (c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+}"""
+
+
+def test_dark_mode_pages_are_dark_and_have_no_violations(dark_axe_page, axe_page, live_server):
+    """Every reader page type in dark mode: really dark, every colour pair still AA."""
+    article = make_article(
+        title_en="Containers compared",
+        title_tr="Konteynerler karşılaştırıldı",
+        body_en=CODE_AND_TABLE.format(
+            intro="Two tools.", comment="Build the image", left="Images", right="Layers"
+        ),
+        source=make_source(name="DEV Community"),
+        original_url="https://dev.to/x/docker",
+    )
+    make_article(title_en="Only in English", title_tr="")
+    summary_record_edit(article=article, language="en", text="Images are templates.")
+    summary_record_edit(article=article, language="tr", text="İmajlar şablondur.")
+    make_comment(article=article, text="Helpful, thanks.")
+    pages = [
+        "/en/",
+        "/tr/",
+        article.get_absolute_url("en"),
+        article.get_absolute_url("tr"),
+        article.category.get_absolute_url("tr"),
+        "/en/search/?q=docker",
+        "/en/no-such-page/",
+    ]
+    problems, luminance = {}, {}
+    for url in pages:
+        problems[url] = audit(dark_axe_page, live_server.url + url)
+        luminance[url] = dark_axe_page.evaluate(BACKGROUND_LUMINANCE)
+    assert problems == {url: [] for url in pages}
+    assert all(value < 0.02 for value in luminance.values()), luminance
+    assert dark_axe_page.locator("meta[name=color-scheme]").get_attribute("content") == (
+        "light dark"
+    )
+    # The same page for a reader in light mode stays light.
+    axe_page.goto(live_server.url + pages[0])
+    assert axe_page.evaluate(BACKGROUND_LUMINANCE) > 0.9
+
+    # The comment form with its error messages, in dark mode.
+    dark_axe_page.goto(live_server.url + article.get_absolute_url("en"))
+    dark_axe_page.locator("#id_text").fill("A comment without a name or an answer.")
+    dark_axe_page.locator("#comment-form-fields [type=submit]").click()
+    dark_axe_page.wait_for_selector("#comment-errors")
+    assert violations(dark_axe_page) == []
