@@ -188,7 +188,9 @@ def article_feature(*, article: Article, user) -> Article:
     previous = Article.objects.filter(featured_at__isnull=False).exclude(pk=article.pk)
     for other in previous:
         other.featured_at = None
-        _save_and_log(article=other, user=user, fields=["featured_at"], history=[HISTORY_UNFEATURED])
+        _save_and_log(
+            article=other, user=user, fields=["featured_at"], history=[HISTORY_UNFEATURED]
+        )
     article.featured_at = timezone.now()
     return _save_and_log(
         article=article, user=user, fields=["featured_at"], history=[HISTORY_FEATURED]

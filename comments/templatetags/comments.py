@@ -56,13 +56,17 @@ def prefetch_comment_counts(*groups) -> str:
         if group is None or group == "":
             continue
         articles.extend(group if isinstance(group, (list, tuple, QuerySet)) else [group])
-    counts = dict(
-        Comment.objects.approved()
-        .filter(article__in=[article.pk for article in articles])
-        .values_list("article")
-        .annotate(n=Count("pk"))
-        .order_by()
-    ) if articles else {}
+    counts = (
+        dict(
+            Comment.objects.approved()
+            .filter(article__in=[article.pk for article in articles])
+            .values_list("article")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        if articles
+        else {}
+    )
     for article in articles:
         setattr(article, COUNT_ATTRIBUTE, counts.get(article.pk, 0))
     return ""

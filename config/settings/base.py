@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "pagecache",
     "articles",
     "comments",
+    "pages",
     "newsroom",
 ]
 
@@ -111,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "articles.context_processors.site",
+                "pages.context_processors.footer",
             ],
         },
     },

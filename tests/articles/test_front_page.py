@@ -123,9 +123,7 @@ def test_a_draft_cannot_be_featured_in_the_admin(client, editor):
     assert draft.featured_at is None
 
 
-def test_sections_show_each_categorys_latest_articles_below_the_top_stories(
-    client, monkeypatch
-):
+def test_sections_show_each_categorys_latest_articles_below_the_top_stories(client, monkeypatch):
     monkeypatch.setattr(HomeView, "paginate_by", 2)
     tools = make_category(name_en="Tools", position=1)
     security = make_category(name_en="Security", position=2)

@@ -4,6 +4,7 @@ import pytest
 
 from articles.summaries.services import summary_record_edit
 from tests.browser.conftest import violations
+from pages.models import Page
 from tests.factories import make_article, make_comment, make_source
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -23,6 +24,16 @@ docker run app
 """
 
 
+def make_footer_page() -> Page:
+    return Page.objects.create(
+        title_en="Privacy notice",
+        title_tr="Gizlilik bildirimi",
+        body_en="## Comments\n\n- **your name**\n- an [address](/en/)",
+        body_tr="",  # untranslated: the notice and the English body
+        status=Page.Status.PUBLISHED,
+    )
+
+
 def audit(page, url: str) -> list[str]:
     page.goto(url)
     return violations(page)
@@ -40,7 +51,10 @@ def test_reader_pages_have_no_accessibility_violations(axe_page, live_server, se
     summary_record_edit(article=article, language="en", text="Images are templates.")
     summary_record_edit(article=article, language="tr", text="İmajlar şablondur.")
     make_comment(article=article, text="Helpful <b>thanks</b>\nSecond line.")
+    footer_page = make_footer_page()
     pages = [
+        footer_page.get_absolute_url("en"),
+        footer_page.get_absolute_url("tr"),
         "/en/",
         "/tr/",
         article.get_absolute_url("en"),
@@ -131,7 +145,10 @@ def test_dark_mode_pages_are_dark_and_have_no_violations(dark_axe_page, axe_page
     summary_record_edit(article=article, language="en", text="Images are templates.")
     summary_record_edit(article=article, language="tr", text="İmajlar şablondur.")
     make_comment(article=article, text="Helpful, thanks.")
+    footer_page = make_footer_page()
     pages = [
+        footer_page.get_absolute_url("en"),
+        footer_page.get_absolute_url("tr"),
         "/en/",
         "/tr/",
         article.get_absolute_url("en"),

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import LANGUAGE_CODES, Article, Category, Source
+from articles.signals import demo_loaded
 from articles.summaries.services import summary_record_edit
 
 DEMO_CONTENT = Path(__file__).resolve().parents[2] / "demo_content"
@@ -278,10 +279,19 @@ class Command(BaseCommand):
                 f"Would load {len(demo.categories)} categories, "
                 f"{len(demo.sources)} sources and {len(demo.articles)} articles."
             )
+            self.report(demo_loaded.send(sender=type(self), dry_run=True))
             return
         with transaction.atomic():
             created = self.load(demo)
+            # Other apps' demo content (footer pages), in the same transaction.
+            reports = demo_loaded.send(sender=type(self), dry_run=False)
         self.stdout.write(self.style.SUCCESS(f"Loaded {created} demo articles."))
+        self.report(reports)
+
+    def report(self, responses) -> None:
+        for _receiver, line in responses:
+            if line:
+                self.stdout.write(line)
 
     def load(self, demo: DemoContent) -> int:
         categories = {}

@@ -25,6 +25,7 @@ ROLES: dict[str, list[tuple[str, str, list[str]]]] = {
         ("articles", "article", ["view", "add", "change", "delete", "publish", "preview"]),
         ("articles", "category", ["view", "add", "change", "delete"]),
         ("articles", "source", ["view", "add", "change", "delete"]),
+        ("pages", "page", ["view", "add", "change", "delete"]),
         ("comments", "comment", ["view"]),
         # Summary provenance is written by the machine and by edits of the article's
         # summary field; "change" is what lets an editor generate AI summaries.
