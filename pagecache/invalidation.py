@@ -8,14 +8,14 @@ same function, bulk updates included:
 =========================  ===========================================================
 ``article_changed(pk)``    its text, status, time or summary: its own pages and every
                            list (the feed describes articles by their summaries)
-``article_page_changed``   what only its page shows (its comments)
+``article_page_changed``   its comments: its page, and the lists (their comment counts)
 ``site_changed()``         what every page shows (categories in the menu, sources)
 =========================  ===========================================================
 
 The admin's generic saves and deletes have no service to call these, so apps *follow*
 their models (``follow(Model, change)`` in ``AppConfig.ready``), and every followed model
 is listed in ``FOLLOWED``: the project follows ``articles.Article``, ``articles.Category``,
-``articles.Source``, ``articles.SummaryState`` and ``comments.Comment``.
+``articles.Source``, ``articles.SummaryState``, ``comments.Comment`` and ``pages.Page``.
 
 Pages also change by themselves at known moments. A moment that changes every page (a
 scheduled article goes live on the lists) is named by a ``next_change`` function an app
@@ -43,7 +43,8 @@ def article_changed(article_pk: int) -> None:
 
 
 def article_page_changed(article_pk: int) -> None:
-    versions.renew(article_key(article_pk))
+    # The lists show each article's comment count: they change with its comments.
+    versions.renew(article_key(article_pk), LISTS)
 
 
 def site_changed() -> None:
