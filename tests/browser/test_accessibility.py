@@ -3,8 +3,8 @@
 import pytest
 
 from articles.summaries.services import summary_record_edit
-from tests.browser.conftest import violations
 from pages.models import Page
+from tests.browser.conftest import violations
 from tests.factories import make_article, make_comment, make_source
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -106,6 +106,24 @@ def listed_ids(page: str) -> list[str]:
     return ids
 
 
+def lead_id(page: str) -> str | None:
+    """The public ID of the front page's lead story."""
+    lead = first(r'<article class="card lead-story"(.*?)</article>', page)
+    if lead is None:
+        return None
+    match = re.search(r'href="/(?:en|tr)/(?:articles|makaleler)/([0-9A-Z]+)/', lead)
+    return match.group(1) if match else None
+
+
+def footer_links(page: str) -> dict[str, str]:
+    """The footer's links: address -> text."""
+    footer = first(r'<footer class="site-footer">(.*?)</footer>', page) or ""
+    return {
+        href: text_of(label)
+        for href, label in re.findall(r'<a href="([^"]+)"[^>]*>(.*?)</a>', footer, re.S)
+    }
+
+
 def visible_text(page: str) -> str:
     """The page as a reader reads it, minus what is made anew for each reader
     (the comment form with its human check, the CSRF token) and scripts."""
