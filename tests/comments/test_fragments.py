@@ -132,9 +132,7 @@ def test_a_comment_waiting_for_review_keeps_every_cached_page(client, article, s
     assert "Held" in response.content.decode()
 
 
-def test_approving_a_comment_renews_that_article_page_and_the_lists_only(
-    client, article, settings
-):
+def test_approving_a_comment_renews_that_article_page_and_the_lists_only(client, article, settings):
     settings.BROADSHEET_PAGE_CACHE = True
     other = make_article()
     for url in (article.get_absolute_url("en"), other.get_absolute_url("en"), "/en/"):
