@@ -197,9 +197,9 @@ def test_home_page_queries_stay_fixed_as_articles_and_categories_grow(
     monkeypatch.setattr(HomeView, "paginate_by", 3)
     articles = make_front_page(count)
     services.article_feature(article=articles[-1], user=editor)
-    # Articles, their count, the lead, the sections, comment counts, the menu, the next
-    # scheduled time.
-    with django_assert_num_queries(7):
+    # Articles, their count, the lead, the sections, comment counts, the menu, the footer
+    # pages, the next scheduled time.
+    with django_assert_num_queries(8):
         page = home(client)
     cards = page.count('<article class="card')
     assert cards == min(count, 8) and page.count("1 comment</a>") == cards
@@ -210,7 +210,8 @@ def test_category_page_queries_stay_fixed(client, django_assert_num_queries, cou
     category = make_category()
     for _ in range(count):
         make_comment(article=make_article(category=category))
-    # The category, articles, their count, the lead, comment counts, menu, scheduled time.
-    with django_assert_num_queries(7):
+    # The category, articles, their count, the lead, comment counts, menu, footer pages,
+    # the next scheduled time.
+    with django_assert_num_queries(8):
         page = client.get(category.get_absolute_url("en")).content.decode()
     assert page.count("1 comment</a>") == count

@@ -181,8 +181,8 @@ def test_robots_txt(client):
 def test_home_page_query_count_does_not_grow(client, django_assert_num_queries, count):
     make_articles(count)
     # Articles, their count, the lead, the category sections, comment counts, the menu,
-    # the next scheduled time (tests/articles/test_front_page.py: across categories).
-    with django_assert_num_queries(7):
+    # the footer pages, the next scheduled time (test_front_page.py: across categories).
+    with django_assert_num_queries(8):
         assert client.get(reverse("articles:home")).status_code == 200
 
 
