@@ -9,6 +9,7 @@ from django.utils import timezone
 from articles.management.commands import load_demo
 from articles.management.commands.load_demo import DEMO_CONTENT, read_demo
 from articles.models import LANGUAGE_CODES, Article, Category, Source, TranslationRecord
+from pages.models import Page
 
 
 @pytest.mark.django_db
@@ -36,7 +37,8 @@ def test_loaded_articles_hold_exactly_what_their_files_say():
     demo = read_demo()
     out = StringIO()
     call_command("load_demo", stdout=out)
-    assert out.getvalue() == f"Loaded {len(demo.articles)} demo articles.\n"
+    # Then the other apps' demo content, in the same command (pages: the footer pages).
+    assert out.getvalue() == f"Loaded {len(demo.articles)} demo articles.\nLoaded 3 footer pages.\n"
 
     categories = list(Category.objects.order_by("position"))
     assert [(c.slug_en, c.slug_tr, c.name_en, c.name_tr) for c in categories] == [
@@ -86,8 +88,11 @@ def test_load_demo_if_empty_never_duplicates():
 def test_dry_run_changes_nothing():
     out = StringIO()
     call_command("load_demo", "--dry-run", stdout=out)
-    assert out.getvalue() == "Would load 4 categories, 2 sources and 10 articles.\n"
+    assert out.getvalue() == (
+        "Would load 4 categories, 2 sources and 10 articles.\nWould load 3 footer pages.\n"
+    )
     assert not Article.objects.exists()
+    assert not Page.objects.exists()
 
 
 def test_every_article_folder_has_english_and_only_language_files():

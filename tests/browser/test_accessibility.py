@@ -166,9 +166,12 @@ def test_dark_mode_pages_are_dark_and_have_no_violations(dark_axe_page, axe_page
     assert dark_axe_page.locator("meta[name=color-scheme]").get_attribute("content") == (
         "light dark"
     )
-    # The same page for a reader in light mode stays light.
+    # The same page for a reader in light mode stays light, and so does paper.
     axe_page.goto(live_server.url + pages[0])
     assert axe_page.evaluate(BACKGROUND_LUMINANCE) > 0.9
+    dark_axe_page.emulate_media(media="print")
+    assert dark_axe_page.evaluate(BACKGROUND_LUMINANCE) > 0.9
+    dark_axe_page.emulate_media(media="screen")
 
     # The comment form with its error messages, in dark mode.
     dark_axe_page.goto(live_server.url + article.get_absolute_url("en"))
