@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install setup messages i18n compilemessages lint test test-postgres run serve bench clean
+.PHONY: install setup messages i18n compilemessages lint vnu test test-postgres run serve bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -84,14 +84,23 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
-test: install var lint compilemessages
+# The W3C's Nu HTML checker for tests/markup: a jar from the npm registry, run by Java.
+# Installed when npm is there; without it (or Java) that test skips, and fails under CI.
+VNU_JAR := var/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+vnu: | var
+	@if [ ! -f $(VNU_JAR) ] && command -v npm >/dev/null; then \
+		npm install --prefix var/vnu --no-save --no-audit --no-fund --ignore-scripts \
+			--loglevel=error vnu-jar@26.9.27; \
+	fi
+
+test: install var lint compilemessages vnu
 	$(MANAGE) makemigrations --check --dry-run -v 1 --settings=config.settings.test
 	$(MANAGE) i18n_status --check --no-content --settings=config.settings.test
 	$(BIN)/pytest
 
 # The same suite on a real PostgreSQL server (the production database).
 PG_URL ?= postgres://postgres:postgres@127.0.0.1:5432/postgres
-test-postgres: install var compilemessages
+test-postgres: install var compilemessages vnu
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest
 
 clean:

@@ -274,6 +274,38 @@ class Article(models.Model):
         blank=True,
         help_text=_("Where the article first appeared; used as the canonical address."),
     )
+    lead_image = models.ImageField(
+        _("lead image"),
+        upload_to="lead-images/",
+        blank=True,
+        width_field="lead_image_width",
+        height_field="lead_image_height",
+        help_text=_(
+            "JPEG, PNG, WebP or AVIF. Location data and other metadata are removed; "
+            "smaller copies for phones and large screens are made in the background."
+        ),
+    )
+    lead_image_width = models.PositiveIntegerField(
+        _("lead image width"), null=True, blank=True, editable=False
+    )
+    lead_image_height = models.PositiveIntegerField(
+        _("lead image height"), null=True, blank=True, editable=False
+    )
+    lead_image_alt = models.CharField(
+        _("alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for readers who cannot see it. Required with an image."),
+    )
+    lead_image_caption = models.CharField(_("caption"), max_length=300, blank=True)
+    lead_image_credit = models.CharField(
+        _("credit"), max_length=120, blank=True, help_text=_("Who made the image.")
+    )
+    # Made by the worker (articles.images): which files exist for which source, so that
+    # pages list them without a query or a storage call of their own.
+    lead_image_renditions = models.JSONField(
+        _("lead image renditions"), default=dict, blank=True, editable=False
+    )
     original_language = models.CharField(
         _("original language"),
         max_length=7,
@@ -386,6 +418,13 @@ class Article(models.Model):
     @cached_property
     def local(self) -> Localized:
         return Localized(self, self.original_language)
+
+    @cached_property
+    def lead_picture(self):
+        """The lead image's renditions as pages use them, or None while there are none."""
+        from .images.renditions import Picture
+
+        return Picture.of(self)
 
     def original_text(self, field: str) -> str:
         return getattr(self, f"{field}_{self.original_language}", "") or ""

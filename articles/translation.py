@@ -11,7 +11,16 @@ class CategoryTranslationOptions(TranslationOptions):
 
 @register(Article)
 class ArticleTranslationOptions(TranslationOptions):
-    fields = ("title", "slug", "standfirst", "body", "summary")
+    fields = (
+        "title",
+        "slug",
+        "standfirst",
+        "body",
+        "summary",
+        "lead_image_alt",
+        "lead_image_caption",
+        "lead_image_credit",
+    )
     # Never borrow another language's text through modeltranslation, whatever the
     # global setting says: a Turkish page must not show the English summary.
     # (Title, standfirst and body fall back explicitly through ``Article.local``.)

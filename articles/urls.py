@@ -32,7 +32,10 @@ urlpatterns = [
     ),
     path(
         pgettext_lazy("URL path", "articles/<public_id:public_id>/<slug:slug>/"),
-        cache_page_for_readers(views.ArticleDetailView.as_view()),
+        # The comments' page and order, and the comment a reply answers (comments.fragments).
+        cache_page_for_readers(
+            views.ArticleDetailView.as_view(), query=["comments", "order", "reply_to"]
+        ),
         name="detail",
     ),
     # Staff only and never indexed, so the address stays the same in every language.

@@ -19,6 +19,7 @@ from django.views.generic import DetailView, ListView
 
 from pagecache import versions
 from pagecache.decorators import depends_on
+from pagecache.holes import is_personal
 from pagecache.invalidation import article_key
 
 from .models import LANGUAGE_CODES, Article, Category, missing_text
@@ -222,7 +223,7 @@ class ArticleDetailView(AlternatesMixin, DetailView):
         depends_on(request, article_key(self.object.pk), self.version)
         last_modified = self.last_modified()
         not_modified = get_conditional_response(request, last_modified=last_modified)
-        if not_modified is not None:
+        if not_modified is not None and not is_personal(request):
             return not_modified
         response = self.render_to_response(self.get_context_data(object=self.object))
         response["Last-Modified"] = http_date(last_modified)
@@ -261,6 +262,13 @@ class ArticleDetailView(AlternatesMixin, DetailView):
             "url": url,
             "publisher": {"@type": "Organization", "name": settings.BROADSHEET_SITE_NAME},
         }
+        if picture := article.lead_picture:
+            data["image"] = {
+                "@type": "ImageObject",
+                "url": self.request.build_absolute_uri(picture.share_url),
+                "width": picture.share_width,
+                "height": picture.share_height,
+            }
         if article.source:
             data["isBasedOn"] = article.original_url or article.source.url
             data["sourceOrganization"] = {

@@ -14,6 +14,17 @@ from .models import Comment
 from .services import challenge_is_used
 
 
+def counter_text(count: int, over: int) -> str:
+    """What the counter says; comments.js says the same (its strings are in djangojs)."""
+    text = ngettext(
+        "%(count)s / %(limit)s character", "%(count)s / %(limit)s characters", rules.MAX_LENGTH
+    ) % {"count": count, "limit": rules.MAX_LENGTH}
+    if over > 0:
+        # U+2212, the minus sign: "−130".
+        text += f" (\u2212{over})"
+    return text
+
+
 class CommentForm(forms.Form):
     name = forms.CharField(
         label=_("Name"),
@@ -27,13 +38,12 @@ class CommentForm(forms.Form):
         help_text=_("Only editors see it; it is never shown on the site."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    # No max_length here: the limit is counted in clean_text exactly as the browser counts.
+    # No max_length, and no maxlength attribute, which would cut a paste short without a
+    # word: the limit is counted in clean_text exactly as the browser's counter counts.
     text = forms.CharField(
         label=_("Comment"),
         strip=False,
-        widget=forms.Textarea(
-            attrs={"rows": 6, "maxlength": rules.MAX_LENGTH, "data-max-chars": rules.MAX_LENGTH}
-        ),
+        widget=forms.Textarea(attrs={"rows": 6, "data-max-chars": rules.MAX_LENGTH}),
         error_messages={"required": _("Please write your comment.")},
     )
     # The honeypot: hidden from people, tempting to bots.
@@ -43,6 +53,8 @@ class CommentForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
     token = forms.CharField(required=False, widget=forms.HiddenInput)
+    # The comment this one replies to (``?reply_to=N``); checked by services.reply_parent.
+    parent = forms.CharField(required=False, widget=forms.HiddenInput)
     answer = forms.CharField(
         label=_("Human check"),
         max_length=20,
@@ -117,7 +129,9 @@ class CommentForm(forms.Form):
             "name",
             "email",
             Field("text"),
+            HTML(self._counter_html()),
             Div("homepage", css_class="comment-hp", aria_hidden="true"),
+            "parent",
         ]
         if self.challenge_required:
             fields += ["token", Field("answer", wrapper_class="comment-answer")]
@@ -130,8 +144,35 @@ class CommentForm(forms.Form):
                     )
                 )
             )
+        fields.append(
+            HTML(
+                format_html(
+                    '<p class="form-text review-note">{}</p>',
+                    gettext("Your comment will appear after editor review."),
+                )
+            )
+        )
         helper.layout = Layout(*fields, Submit("send", gettext("Send comment")))
         return helper
+
+    def _counter_html(self) -> str:
+        """The counter as the server sees the text: "0 / 1200 characters" on a new form,
+        how far over on a form sent back too long. The script keeps it up to date."""
+        text = (self.data.get("text") if self.is_bound else self.initial.get("text")) or ""
+        count = rules.comment_length(text)
+        over = count - rules.MAX_LENGTH
+        return format_html(
+            '<p class="form-text char-counter{}" id="id_text_counter" aria-hidden="true">{}</p>',
+            " is-over" if over > 0 else "",
+            counter_text(count, over),
+        )
+
+    def clean_parent(self) -> int | None:
+        # Any other value names no comment, and services.reply_parent says so.
+        value = self.cleaned_data.get("parent", "").strip()
+        if not value:
+            return None
+        return int(value) if value.isdigit() and len(value) < 19 else 0
 
     def clean_name(self):
         name = self.cleaned_data["name"]
@@ -145,7 +186,7 @@ class CommentForm(forms.Form):
     def clean_text(self):
         text = rules.normalise_newlines(self.cleaned_data["text"])
         length = rules.comment_length(text)
-        if length > rules.MAX_LENGTH:
+        if length > rules.MAX_LENGTH or len(text) > rules.MAX_STORED_LENGTH:
             raise forms.ValidationError(
                 ngettext(
                     "Please shorten your comment to at most %(max)s characters (it has %(count)s).",

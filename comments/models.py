@@ -9,12 +9,19 @@ from django.utils.translation import gettext_lazy as _
 from articles import public_ids
 from articles.models import Article
 
-from .rules import MAX_LENGTH, NAME_MAX_LENGTH
+from .rules import MAX_STORED_LENGTH, NAME_MAX_LENGTH
 
 
 class CommentQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=Comment.Status.APPROVED)
+
+    def visible(self):
+        """What readers see, and what every comment count counts: approved comments and
+        approved replies to approved comments (a reply goes with its thread)."""
+        return self.approved().filter(
+            Q(parent__isnull=True) | Q(parent__status=Comment.Status.APPROVED)
+        )
 
     def pending(self):
         return self.filter(status=Comment.Status.PENDING)
@@ -22,6 +29,10 @@ class CommentQuerySet(models.QuerySet):
     def for_page(self, article: Article):
         """What readers see under ``article``: approved comments, oldest first."""
         return self.approved().filter(article=article).order_by("created_at", "pk")
+
+    def threads(self, article: Article):
+        """The approved top-level comments under ``article``, oldest first."""
+        return self.for_page(article).filter(parent__isnull=True)
 
 
 class Comment(models.Model):
@@ -62,6 +73,28 @@ class Comment(models.Model):
         max_length=7,
         choices=settings.LANGUAGES,
         help_text=_("The language of the page the comment was written on."),
+    )
+    text_language = models.CharField(
+        _("language of the text"),
+        max_length=7,
+        blank=True,
+        help_text=_(
+            "Detected when the comment was sent; empty when the text was too short to tell."
+        ),
+    )
+    # One level deep: a reply to a reply joins its thread (services.reply_parent).
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="replies",
+        verbose_name=_("reply to"),
+    )
+    from_newsroom = models.BooleanField(
+        _("from the newsroom"),
+        default=False,
+        help_text=_("Written by signed-in staff; shown with a “Newsroom” badge."),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status, default=Status.PENDING, db_index=False
@@ -112,8 +145,8 @@ class Comment(models.Model):
                 name="comment_status_valid",
             ),
             models.CheckConstraint(
-                condition=LessThanOrEqual(Length("text"), MAX_LENGTH),
-                name="comment_text_max_1200",
+                condition=LessThanOrEqual(Length("text"), MAX_STORED_LENGTH),
+                name="comment_text_max_stored",
             ),
             models.CheckConstraint(condition=~Q(text=""), name="comment_text_not_empty"),
             models.CheckConstraint(
@@ -132,6 +165,17 @@ class Comment(models.Model):
             "name": self.name,
             "article": self.article_public_id,
         }
+
+    def get_absolute_url(self) -> str:
+        """Its permalink: the article page at ``#comment-N`` (only shown once approved)."""
+        if self.article is None:
+            return ""
+        return f"{self.article.get_absolute_url(self.language)}#comment-{self.pk}"
+
+    @property
+    def shown_language(self) -> str:
+        """The language of the text as readers get it: detected, else the page's."""
+        return self.text_language or self.language
 
     def spam_signal_labels(self) -> list[str]:
         """The recorded signals (stored comma-separated) in words."""

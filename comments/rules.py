@@ -1,13 +1,16 @@
 """The rules a comment is measured against, shared by the form, the services and the page.
 
 The browser's counter (static/js/comments.js) counts exactly as ``comment_length`` does:
-line breaks are normalised to ``\\n`` first (browsers submit ``\\r\\n``), then code points
-are counted, so an emoji is one character on both sides.
+line breaks are normalised to ``\\n`` first (browsers submit ``\\r\\n``), then characters
+are counted as the reader sees them, in extended grapheme clusters (Unicode's UAX #29:
+``Intl.Segmenter`` in the browser, the ``regex`` module's ``\\X`` here), so a flag, an
+emoji with a skin tone or a family emoji is one character on both sides.
 """
 
 import re
 from datetime import datetime, timedelta
 
+import regex
 from django.conf import settings
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -15,6 +18,11 @@ from django.utils.translation import gettext, ngettext
 
 MAX_LENGTH = 1200
 NAME_MAX_LENGTH = 80
+# What the database stores at most, in code points: a character a reader sees may take
+# several (a family emoji takes five), so storage stays bounded whatever is typed.
+MAX_STORED_LENGTH = 4 * MAX_LENGTH
+
+GRAPHEME = regex.compile(r"\X")
 
 # Anything a reader's browser or a bot would turn into a link.
 LINK_PATTERN = re.compile(
@@ -27,8 +35,8 @@ def normalise_newlines(text: str) -> str:
 
 
 def comment_length(text: str) -> int:
-    """Characters as the reader sees them counted: code points after newline normalisation."""
-    return len(normalise_newlines(text))
+    """Characters as the reader sees them (grapheme clusters), after newline normalisation."""
+    return sum(1 for _ in GRAPHEME.finditer(normalise_newlines(text)))
 
 
 def count_links(text: str) -> int:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 from articles.models import LANGUAGE_CODES, Article
 from pagecache import invalidation
 
-from . import limits, notifications, rules
+from . import languages, limits, notifications, rules
 from .captcha import Challenge
 from .models import Comment, SubmissionCount, UsedChallenge
 
@@ -63,6 +63,32 @@ def challenge_fail(*, challenge: Challenge, client_hash: str) -> None:
         limits.count_one(client=client_hash, kind=SubmissionCount.Kind.WRONG_ANSWER)
 
 
+def replyable(*, article: Article, pk: int) -> Comment:
+    """Comment ``pk``, which a reader may answer: shown on ``article``.
+
+    Refused when it is not (pending, rejected, gone, or under another article), so no
+    reply hangs under something readers cannot see.
+    """
+    comment = Comment.objects.visible().filter(pk=pk, article=article).select_related("parent")
+    found = comment.first()
+    if found is None:
+        raise CommentRefused(
+            gettext(
+                "The comment you are replying to cannot be answered: it is not shown "
+                "on this article. You can send yours as a new comment."
+            )
+        )
+    return found
+
+
+def reply_parent(*, article: Article, parent_id: int | None) -> Comment | None:
+    """The thread a reply to comment ``parent_id`` joins: its top-level comment."""
+    if parent_id is None:
+        return None
+    answered = replyable(article=article, pk=parent_id)
+    return answered.parent or answered
+
+
 def comment_submit(
     *,
     article: Article,
@@ -74,11 +100,14 @@ def comment_submit(
     spam_signals: Iterable[str] = (),
     challenge: Challenge | None = None,
     limited: bool = True,
+    parent: Comment | None = None,
+    from_newsroom: bool = False,
 ) -> Comment:
     """Store a reader's comment: pending review, or spam when a spam rule caught it.
 
     ``limited``: the comment counts against the sender's allowance (``comments.limits``),
-    and is refused with TooManyComments once that is used up.
+    and is refused with TooManyComments once that is used up. ``parent``: the thread a
+    reply joins (``reply_parent``). ``from_newsroom``: written by signed-in staff.
     """
     if not article.is_published:
         raise CommentRefused(gettext("This article is not open for comments."))
@@ -89,10 +118,16 @@ def comment_submit(
     text = rules.normalise_newlines(text).strip()
     if not name or not text:
         raise CommentRefused(gettext("Please give your name and a comment."))
-    if len(name) > rules.NAME_MAX_LENGTH or rules.comment_length(text) > rules.MAX_LENGTH:
+    if (
+        len(name) > rules.NAME_MAX_LENGTH
+        or rules.comment_length(text) > rules.MAX_LENGTH
+        or len(text) > rules.MAX_STORED_LENGTH
+    ):
         raise CommentRefused(gettext("The comment or the name is too long."))
     if language not in LANGUAGE_CODES:
         language = settings.LANGUAGE_CODE
+    if parent is not None and (parent.parent_id is not None or parent.article_id != article.pk):
+        raise ValueError("A reply's parent is a top-level comment of the same article")
     spam_signals = list(dict.fromkeys(spam_signals))
     status = Comment.Status.SPAM if spam_signals else Comment.Status.PENDING
     with transaction.atomic():
@@ -115,6 +150,9 @@ def comment_submit(
             email=email.strip(),
             text=text,
             language=language,
+            text_language=languages.detect(text),
+            parent=parent,
+            from_newsroom=from_newsroom,
             status=status,
             spam_signals=",".join(spam_signals),
             client_hash=client_hash,

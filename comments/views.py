@@ -14,13 +14,13 @@ from articles.models import Article
 from articles.views import ArticleDetailView
 from core.clients import client_ip
 
-from . import captcha, limits, rules, services
+from . import captcha, limits, own, rules, services
 from .context import is_trusted
 from .forms import CommentForm
 
 logger = logging.getLogger(__name__)
 # What the reader typed, and what the human check needs to be answered again.
-RESUBMITTED_FIELDS = ["name", "email", "text", "token", "answer", "homepage"]
+RESUBMITTED_FIELDS = ["name", "email", "text", "token", "answer", "homepage", "parent"]
 
 
 def keep_text_when_database_fails(view):
@@ -83,7 +83,8 @@ def comment_create(request, public_id: str):
 
     data = form.cleaned_data
     try:
-        services.comment_submit(
+        parent = services.reply_parent(article=article, parent_id=data["parent"])
+        comment = services.comment_submit(
             article=article,
             name=data["name"],
             email=data["email"],
@@ -93,6 +94,8 @@ def comment_create(request, public_id: str):
             spam_signals=[] if trusted else form.spam_signals(),
             challenge=form.challenge,
             limited=not trusted,
+            parent=parent,
+            from_newsroom=trusted,
         )
     except services.TooManyComments:
         return _refused(request, article)
@@ -102,10 +105,17 @@ def comment_create(request, public_id: str):
         return _article_with_form(request, article, form, status=400)
     except services.CommentRefused as refusal:
         return _article_with_form(request, article, form, error=refusal.message, status=400)
-    messages.success(request, gettext("Thank you. Your comment will appear after editor review."))
-    # "#main" puts the reader where the message is (and overrides the form's
-    # "#comment-form", which browsers would otherwise carry over to the redirect).
-    return redirect(article.get_absolute_url() + "#main")
+    # Shown above the form (extra tag "comment"), where the reader is taken back to.
+    messages.success(
+        request,
+        gettext("Thank you. Your comment will appear after editor review."),
+        extra_tags="comment",
+    )
+    response = redirect(article.get_absolute_url() + "#comment-form")
+    # Spam is not shown to its sender either: it was never going to appear.
+    if comment.status == comment.Status.PENDING:
+        own.remember(request, response, comment)
+    return response
 
 
 def _refused(request, article):
@@ -113,7 +123,7 @@ def _refused(request, article):
     form = CommentForm(
         article=article,
         challenge=captcha.new_challenge(article_id=article.pk),
-        initial={key: request.POST.get(key, "") for key in ("name", "email", "text")},
+        initial={key: request.POST.get(key, "") for key in ("name", "email", "text", "parent")},
     )
     return _article_with_form(request, article, form, error=limits.refusal_message(), status=429)
 

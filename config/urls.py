@@ -17,6 +17,7 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {**SITEMAPS, "pages": PageSitemap}}, name="sitemap"),
     path("a/<public_id:public_id>/", article_views.short_link, name="article_short"),
+    path("media/<path:path>", core_views.media, name="media"),
 ]
 
 urlpatterns += i18n_patterns(

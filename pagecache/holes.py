@@ -17,24 +17,38 @@ FRESH_MARKER = re.compile(r"<!--fresh:([\w-]+):([\w-]*)-->")
 ANY_MARKER = re.compile(r"<!--fresh:[\w-]+:[\w-]*-->|<!--/fresh-->")
 
 _fillers: dict[str, Callable[[HttpRequest, str], str]] = {}
+# Cookies from which some hole shows a reader their own things (their pending comments).
+_personal_cookies: set[str] = set()
 
 
-def register_fresh(name: str):
-    """Register ``function(request, arg) -> html`` to fill ``{% fresh name arg %}``."""
+def register_fresh(name: str, *, cookies=()):
+    """Register ``function(request, arg) -> html`` to fill ``{% fresh name arg %}``.
+
+    ``cookies``: the cookies the filler shows the reader's own things from.
+    """
 
     def decorator(function):
         _fillers[name] = function
+        _personal_cookies.update(cookies)
         return function
 
     return decorator
 
 
+def is_personal(request: HttpRequest) -> bool:
+    """The reader's copy of a page may differ from everyone's although the page has not
+    changed (their comment has been sent, or rejected): never answer them with a 304."""
+    return not _personal_cookies.isdisjoint(request.COOKIES)
+
+
 def fill(name: str, request: HttpRequest, arg: str) -> SafeString:
-    if request is not None:
+    content = _fillers[name](request, arg)
+    if request is not None and content:
         # The response carries this reader's own values: PageCacheMiddleware marks it
-        # private, whether it comes from the cache or not.
+        # private, whether it comes from the cache or not. An empty hole (a reader with
+        # nothing of their own to see there) leaves the page as shared as it was.
         request.page_has_fresh_parts = True
-    return mark_safe(_fillers[name](request, arg))  # noqa: S308 -- fillers render templates
+    return mark_safe(content)  # noqa: S308 -- fillers render templates
 
 
 def fill_holes(request: HttpRequest, html: str) -> str:

@@ -15,8 +15,9 @@ answers later readers before any of that runs: a hit costs two cache reads (the 
 then its tokens in one ``get_many``) and no query, URL resolving, session or template
 work. Parts that differ per reader are fresh holes (``pagecache.holes``). Cached pages
 carry no CSP nonce: a hit sends the policy without one, so inline scripts (which need
-one) cannot appear in them. A page with a hole says ``Cache-Control: private, no-cache``,
-fresh and cached alike, so no shared cache or CDN keeps one reader's form for others.
+one) cannot appear in them. A page with a filled hole says ``Cache-Control: private,
+no-cache``, fresh and cached alike, so no shared cache or CDN keeps one reader's form for
+others; a hole left empty (no pending comments of the reader's) keeps the page shared.
 """
 
 import math
@@ -34,7 +35,7 @@ from django.utils.http import parse_http_date_safe
 
 from . import versions
 from .decorators import canonical_query, is_plain_read, page_key
-from .holes import fill_holes, hollow, strip_markers
+from .holes import fill_holes, hollow, is_personal, strip_markers
 from .invalidation import next_changes
 
 # Headers a hit makes itself: per response, or per reader.
@@ -124,7 +125,9 @@ class PageCacheMiddleware:
         return response
 
     def hit(self, request, stored):
-        not_modified = conditional_response(request, stored["headers"])
+        not_modified = (
+            None if is_personal(request) else conditional_response(request, stored["headers"])
+        )
         if not_modified is not None:
             # A page with a reader's form was stored with its private Cache-Control.
             cache_control = dict(stored["headers"]).get("Cache-Control")
@@ -137,6 +140,9 @@ class PageCacheMiddleware:
         response = HttpResponse(content)
         for header, value in stored["headers"]:
             response.headers[header] = value
+        if getattr(request, "page_has_fresh_parts", False):
+            # Stored shared, filled with this reader's own (their pending comments).
+            keep_private(response)
         response["Content-Length"] = str(len(response.content))
         for header, config in (
             (CSP.HEADER_ENFORCE, settings.SECURE_CSP),

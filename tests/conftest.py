@@ -10,8 +10,9 @@ from tests.factories import make_user
 
 
 @pytest.fixture(autouse=True)
-def _isolate(settings):
-    """Each test starts with empty caches and the default language."""
+def _isolate(settings, tmp_path_factory):
+    """Each test starts with empty caches, the default language and no uploaded files."""
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
     for alias in caches:
         caches[alias].clear()
     holes._form_template.cache_clear()

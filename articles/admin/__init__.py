@@ -17,6 +17,8 @@ from ..summaries.admin import SummaryAdminMixin
 from .access import TranslatorAccessMixin
 from .filters import StatusFilter, TranslationFilter
 from .forms import ArticleAdminForm
+from .images import FIELDSET as LEAD_IMAGE_FIELDSET
+from .images import LeadImageAdminMixin
 from .translations import TranslationStateAdminMixin
 from .workflow import WorkflowAdminMixin
 
@@ -45,6 +47,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(
+    LeadImageAdminMixin,
     SummaryAdminMixin,
     TranslationStateAdminMixin,
     WorkflowAdminMixin,
@@ -90,9 +93,11 @@ class ArticleAdmin(
         "created_at",
         "updated_at",
         "last_change",
+        "lead_image_preview",
     ]
     fieldsets = [
         (None, {"fields": ["title", "slug", "standfirst", "body"]}),
+        LEAD_IMAGE_FIELDSET,
         (
             _("Publishing"),
             {

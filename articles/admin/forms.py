@@ -55,6 +55,20 @@ class ArticleAdminForm(TranslatorAwareForm):
         ):
             cleaned_data["published_at"] = timezone.now()
         language = self._value("original_language") or self.instance.original_language
+        alt = f"lead_image_alt_{language}"
+        if (
+            self._value("lead_image")
+            and alt in self.fields
+            and not self.cleaned_data.get(alt)
+            and not self.has_error(alt)
+        ):
+            self.add_error(
+                alt,
+                ValidationError(
+                    gettext("Describe the image for readers who cannot see it (alternative text)."),
+                    code="alt_required",
+                ),
+            )
         for problem in publication_problems(
             title=self._value(f"title_{language}") or "",
             body=self._value(f"body_{language}") or "",

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_tasks_db",
+    "imagekit",
     # Staff sign-in (accounts): throttling and second factors.
     "axes",
     "django_otp",
@@ -212,10 +213,61 @@ STATICFILES_DIRS = [
     ("vendor/jquery", xstatic.pkg.jquery.BASE_DIR),
     ("vendor/jquery-ui", xstatic.pkg.jquery_ui.BASE_DIR),
 ]
+# Lead images and their renditions (articles/images/, README "Lead images"): on this
+# machine under var/media, served by the app with a year's caching (core.views.media),
+# or with BROADSHEET_S3_BUCKET set in that S3-compatible bucket, which serves them.
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "var" / "media"))
+MEDIA_URL = "/media/"
+BROADSHEET_IMAGE_MAX_BYTES = int(os.environ.get("BROADSHEET_IMAGE_MAX_MB", "10")) * 1024 * 1024
+BROADSHEET_IMAGE_MAX_PIXELS = int(os.environ.get("BROADSHEET_IMAGE_MAX_MEGAPIXELS", "36")) * 10**6
+MEDIA_CACHE_CONTROL = "public, max-age=31536000, immutable"
+
+
+def media_storage(env=os.environ) -> dict:
+    """The default storage: the media folder, or the S3 bucket named in the environment."""
+    if not env.get("BROADSHEET_S3_BUCKET"):
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    endpoint = env.get("BROADSHEET_S3_ENDPOINT_URL") or None
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env["BROADSHEET_S3_BUCKET"],
+            "endpoint_url": endpoint,
+            "region_name": env.get("BROADSHEET_S3_REGION") or None,
+            "access_key": env.get("BROADSHEET_S3_ACCESS_KEY_ID") or None,
+            "secret_key": env.get("BROADSHEET_S3_SECRET_ACCESS_KEY") or None,
+            "custom_domain": env.get("BROADSHEET_S3_CUSTOM_DOMAIN") or None,
+            # Most S3-compatible servers (MinIO, Garage, Ceph) want bucket-in-path URLs.
+            "addressing_style": env.get(
+                "BROADSHEET_S3_ADDRESSING_STYLE", "path" if endpoint else "auto"
+            ),
+            # Public, unsigned addresses: the same on every page, cacheable for a year
+            # (every file name is new, see articles/images/renditions.py).
+            "querystring_auth": False,
+            "default_acl": env.get("BROADSHEET_S3_ACL") or None,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": MEDIA_CACHE_CONTROL},
+        },
+    }
+
+
+def media_origin(env=os.environ) -> str | None:
+    """Where pages load images from when that is not this site (for the CSP)."""
+    if not env.get("BROADSHEET_S3_BUCKET"):
+        return None
+    if domain := env.get("BROADSHEET_S3_CUSTOM_DOMAIN"):
+        return f"https://{domain}"
+    if endpoint := env.get("BROADSHEET_S3_ENDPOINT_URL"):
+        return endpoint.rstrip("/")
+    return "https://*.amazonaws.com"
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+if media_origin():
+    SECURE_CSP["img-src"].append(media_origin())
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

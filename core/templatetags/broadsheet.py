@@ -6,7 +6,7 @@ from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import get_script_prefix, translate_url
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
@@ -34,6 +34,26 @@ def is_site_path(url: str) -> bool:
         and not url.startswith(("//", "/\\"))
         and url_has_allowed_host_and_scheme(url, allowed_hosts=set())
     )
+
+
+@register.filter
+def iso_time(moment) -> str:
+    """A moment as ``<time datetime>`` and Open Graph want it: local, whole seconds
+    (HTML allows at most three digits of a second; Django's "c" format writes six)."""
+    if not moment:
+        return ""
+    return timezone.localtime(moment).replace(microsecond=0).isoformat()
+
+
+@register.filter
+def with_tag(messages, tag: str) -> list:
+    """The flash messages carrying ``tag`` among their extra tags (shown where they belong)."""
+    return [m for m in messages or () if tag in (m.extra_tags or "").split()]
+
+
+@register.filter
+def without_tag(messages, tag: str) -> list:
+    return [m for m in messages or () if tag not in (m.extra_tags or "").split()]
 
 
 @register.filter

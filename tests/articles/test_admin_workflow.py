@@ -92,6 +92,9 @@ def test_translators_get_no_actions_and_a_form_of_other_language_fields_only(cli
         "standfirst_tr",
         "body_tr",
         "summary_tr",
+        "lead_image_alt_tr",
+        "lead_image_caption_tr",
+        "lead_image_credit_tr",
     }
     assert b"deletelink" not in page.content
 

@@ -1,6 +1,7 @@
 """axe-core, run inside real Chromium, finds no accessibility violations on reader pages."""
 
 import pytest
+from django.http import HttpResponse
 
 from articles.summaries.services import summary_record_edit
 from pages.models import Page
@@ -179,3 +180,61 @@ def test_dark_mode_pages_are_dark_and_have_no_violations(dark_axe_page, axe_page
     dark_axe_page.locator("#comment-form-fields [type=submit]").click()
     dark_axe_page.wait_for_selector("#comment-errors")
     assert violations(dark_axe_page) == []
+
+
+def test_pages_with_lead_images_have_no_violations(axe_page, live_server):
+    from articles.images.renditions import renditions_make
+    from tests.images.conftest import with_image
+
+    article = with_image(make_article(title_en="Docker images", title_tr="Docker imajları"))
+    renditions_make(article=article)
+    pages = ["/en/", "/tr/", article.get_absolute_url("en"), article.get_absolute_url("tr")]
+    problems = {url: audit(axe_page, live_server.url + url) for url in pages}
+    assert problems == {url: [] for url in pages}
+    assert axe_page.locator("figure.lead-figure picture img").count() == 1
+
+
+def test_article_with_threads_pages_and_a_pending_comment_has_no_violations(
+    axe_page, live_server, settings
+):
+    """Replies, a Newsroom badge, a comment in another language, the reader's own
+    pending comment, the pages of a long list and a reply form, in both languages."""
+    from django.utils import timezone
+
+    from comments import own
+    from comments.models import Comment
+
+    settings.COMMENTS_MIN_SUBMIT_SECONDS = 0
+    article = make_article(title_en="Docker images", title_tr="Docker imajları")
+    now = timezone.now()
+    Comment.objects.bulk_create(
+        Comment(
+            article=article,
+            article_public_id=article.public_id,
+            name=f"Reader {n}",
+            text=f"Comment {n}",
+            language="en",
+            status=Comment.Status.APPROVED,
+            moderated_at=now,
+        )
+        for n in range(55)
+    )
+    parent = Comment.objects.filter(article=article).order_by("pk").first()
+    make_comment(article=article, parent=parent, name="Editor", from_newsroom=True)
+    make_comment(article=article, parent=parent, text="Çok teşekkürler!", text_language="tr")
+    pending = make_comment(article=article, status=Comment.Status.PENDING, parent=parent)
+    cookie = HttpResponse()
+    cookie.set_signed_cookie(own.COOKIE, str(pending.pk), salt=own.SALT)
+    axe_page.context.add_cookies(
+        [{"name": own.COOKIE, "value": cookie.cookies[own.COOKIE].value, "url": live_server.url}]
+    )
+    pages = [
+        article.get_absolute_url("en"),
+        article.get_absolute_url("tr") + "?comments=2&order=newest",
+        article.get_absolute_url("en") + f"?reply_to={parent.pk}",
+    ]
+    problems = {}
+    for url in pages:
+        problems[url] = audit(axe_page, live_server.url + url)
+        assert axe_page.locator("#own-comments").count() == 1
+    assert problems == {url: [] for url in pages}

@@ -31,6 +31,10 @@ def test_reader_writes_a_comment_in_chromium(live_server, page, article):
     page.goto(live_server.url + article.get_absolute_url("en"))
     counter = page.locator("#id_text_counter")
     expect(counter).to_have_text("0 / 1200 characters")
+    # Said before sending, under the form, not only after.
+    expect(page.locator("#comment-form .review-note")).to_have_text(
+        "Your comment will appear after editor review."
+    )
     expect(page.locator("#id_text_helptext")).to_be_hidden()  # the counter replaces the hint
     expect(page.locator("#id_text_live")).to_have_attribute("aria-live", "polite")
 
@@ -53,12 +57,14 @@ def test_reader_writes_a_comment_in_chromium(live_server, page, article):
     expect(counter).to_have_text("7 / 1200 characters")
     assert not Comment.objects.exists()
 
-    # The right answer: back on the article with the review message.
+    # The right answer: back at the comment form, with the review message above it.
     page.locator("#id_answer").fill(f" {_answer(page)} ")
     page.locator("#submit-id-send").click()
-    expect(page.locator(".messages")).to_contain_text(REVIEW_MESSAGE)
-    assert page.url == live_server.url + article.get_absolute_url("en") + "#main"
-    expect(page.locator(".messages")).to_be_in_viewport()
+    thanks = page.locator("#comment-form .messages")
+    expect(thanks).to_contain_text(REVIEW_MESSAGE)
+    assert page.url == live_server.url + article.get_absolute_url("en") + "#comment-form"
+    expect(thanks).to_be_in_viewport()
+    expect(page.locator(".messages")).to_have_count(1)  # not also at the top of the page
     comment = Comment.objects.get()
     assert comment.text == "Hi 😀\nok"
     assert comment.status == Comment.Status.PENDING
@@ -84,14 +90,40 @@ def test_counter_counts_exactly_like_the_server(live_server, page, article):
     assert counts == [comment_length(sample) for sample in samples]
 
 
-def test_the_box_takes_no_more_than_1200_characters_even_with_emoji(live_server, page, article):
+def test_pasting_over_the_limit_keeps_every_character_and_stops_the_send(
+    live_server, page, article
+):
     page.goto(live_server.url + article.get_absolute_url("en"))
+    page.locator("#id_name").fill("Ayşe")
     text_box = page.locator("#id_text")
-    text_box.fill("😀" * 1199)
-    expect(page.locator("#id_text_counter")).to_have_text("1199 / 1200 characters")
-    text_box.press_sequentially("ab")
-    expect(page.locator("#id_text_counter")).to_have_text("1200 / 1200 characters")
-    assert text_box.input_value() == "😀" * 1199 + "a"
+    pasted = "".join(f"{n % 10}" for n in range(1320)) + "🇹🇷👍🏽" * 5
+    text_box.fill(pasted)
+    assert text_box.input_value() == pasted  # nothing cut
+    counter = page.locator("#id_text_counter")
+    expect(counter).to_have_text("1330 / 1200 characters (\u2212130)")
+    over = page.locator("#id_text_over")
+    expect(over).to_have_text("130 characters too many: shorten your comment to send it.")
+    expect(text_box).to_have_attribute("aria-invalid", "true")
+
+    # Sending is stopped in the browser: the reader stays, with the text, in the box.
+    page.locator("#id_answer").fill(_answer(page))
+    page.locator("#submit-id-send").click()
+    expect(text_box).to_be_focused()
+    assert text_box.input_value() == pasted
+    assert not Comment.objects.exists()
+
+    # Deleting near the start takes away only what is deleted.
+    text_box.focus()
+    text_box.evaluate("box => box.setSelectionRange(140, 140)")
+    for _ in range(130):
+        text_box.press("Backspace")
+    shortened = pasted[:10] + pasted[140:]
+    assert text_box.input_value() == shortened
+    expect(counter).to_have_text("1200 / 1200 characters")
+    expect(over).to_be_hidden()
+    page.locator("#submit-id-send").click()
+    expect(page.locator("#comment-form .messages")).to_contain_text(REVIEW_MESSAGE)
+    assert Comment.objects.get().text == shortened
 
 
 def test_the_counter_speaks_turkish_on_turkish_pages(live_server, page, article):
@@ -106,8 +138,18 @@ def test_the_form_works_without_javascript(live_server, browser, article):
     page = context.new_page()
     try:
         page.goto(live_server.url + article.get_absolute_url("tr"))
-        expect(page.locator("#id_text_counter")).to_have_count(0)
+        expect(page.locator("#id_text_counter")).to_have_text("0 / 1200 karakter")
         expect(page.locator("#id_text_helptext")).to_have_text("En fazla 1200 karakter.")
+        # Over the limit without a script: the server refuses it and gives back every
+        # character, with the counter saying how far over.
+        too_long = "ç" * 1250
+        page.locator("#id_name").fill("Mehmet")
+        page.locator("#id_text").fill(too_long)
+        page.locator("#id_answer").fill(_answer(page))
+        page.locator("#submit-id-send").click()
+        expect(page.locator("#comment-errors")).to_be_visible()
+        assert page.locator("#id_text").input_value() == too_long
+        expect(page.locator("#id_text_counter")).to_have_text("1250 / 1200 karakter (\u221250)")
         page.locator("#id_name").fill("Mehmet")
         page.locator("#id_text").fill("JavaScript olmadan da çalışıyor.")
         page.locator("#id_answer").fill(_answer(page))
@@ -118,3 +160,120 @@ def test_the_form_works_without_javascript(live_server, browser, article):
     finally:
         context.close()
     assert Comment.objects.get().language == "tr"
+
+
+# Threads: the writer's own pending comment, replies, permalinks
+
+
+def _send(page, name: str, text: str) -> None:
+    page.locator("#id_name").fill(name)
+    page.locator("#id_text").fill(text)
+    page.locator("#id_answer").fill(_answer(page))
+    page.locator("#submit-id-send").click()
+    expect(page.locator("#comment-form .messages")).to_contain_text(REVIEW_MESSAGE)
+
+
+def _moderate(text: str, status: str) -> None:
+    from comments.services import comment_moderate
+    from tests.factories import make_user
+
+    comment = Comment.objects.get(text=text)
+    comment_moderate(comment=comment, status=status, moderator=make_user())
+
+
+def test_only_the_writer_sees_their_pending_comment_on_the_cached_page_until_rejected(
+    live_server, browser, article
+):
+    url = live_server.url + article.get_absolute_url("en")
+    # Without JavaScript: the cookie and the page do it all.
+    writer = browser.new_context(java_script_enabled=False)
+    other = browser.new_context()
+    try:
+        reader = other.new_page()
+        reader.goto(url)  # the page is in the cache before the comment is sent
+        page = writer.new_page()
+        page.goto(url)
+        _send(page, "Ayşe", "Waiting for the editors")
+        response = page.goto(url)
+        assert response.headers["x-page-cache"] == "hit"
+        mine = page.locator("#own-comments")
+        expect(mine.locator(".pending-badge")).to_have_text("Awaiting review")
+        expect(mine.locator(".comment-text")).to_have_text("Waiting for the editors")
+        expect(page.locator("#comments-title")).to_have_text("0 comments")
+
+        response = reader.reload()
+        assert response.headers["x-page-cache"] == "hit"
+        expect(reader.locator("#comments")).to_be_visible()
+        expect(reader.get_by_text("Waiting for the editors")).to_have_count(0)
+        expect(reader.locator("#own-comments")).to_have_count(0)
+
+        _moderate("Waiting for the editors", Comment.Status.REJECTED)
+        page.goto(url)
+        expect(page.get_by_text("Waiting for the editors")).to_have_count(0)
+        expect(page.locator("#own-comments")).to_have_count(0)
+    finally:
+        writer.close()
+        other.close()
+
+
+def test_an_approved_reply_is_shown_once_indented_under_its_comment(live_server, browser, article):
+    parent = Comment.objects.create(
+        article=article,
+        article_public_id=article.public_id,
+        name="Deniz",
+        text="Which base image do you use?",
+        language="en",
+        status=Comment.Status.APPROVED,
+        moderated_at=article.published_at,
+    )
+    url = live_server.url + article.get_absolute_url("en")
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(url)
+        page.locator(f"#comment-{parent.pk}").get_by_role("link", name="Reply to Deniz").click()
+        expect(page.locator("#replying-to")).to_contain_text("Replying to Deniz.")
+        _send(page, "Ayşe", "Alpine, mostly.")
+        page.goto(url)
+        expect(page.locator("#own-comments")).to_contain_text("Reply to Deniz")
+
+        _moderate("Alpine, mostly.", Comment.Status.APPROVED)
+        page.goto(url)
+        reply = Comment.objects.get(text="Alpine, mostly.")
+        expect(page.get_by_text("Alpine, mostly.")).to_have_count(1)  # once, not as pending
+        expect(page.locator("#own-comments")).to_have_count(0)
+        shown = page.locator(f"#comment-{parent.pk} .comment-replies #comment-{reply.pk}")
+        expect(shown).to_contain_text("Alpine, mostly.")
+        expect(page.locator("#comments-title")).to_have_text("2 comments")
+        indent = shown.evaluate("e => e.getBoundingClientRect().left")
+        top = page.locator(f"#comment-{parent.pk}").evaluate("e => e.getBoundingClientRect().left")
+        assert indent > top + 16
+
+        # Its time is its permalink.
+        shown.locator("a.comment-permalink").click()
+        assert page.url.endswith(f"#comment-{reply.pk}")
+    finally:
+        context.close()
+
+
+def test_copy_link_puts_the_comments_address_on_the_clipboard(live_server, browser, article):
+    comment = Comment.objects.create(
+        article=article,
+        article_public_id=article.public_id,
+        name="Deniz",
+        text="Worth linking to",
+        language="en",
+        status=Comment.Status.APPROVED,
+        moderated_at=article.published_at,
+    )
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    try:
+        page = context.new_page()
+        url = live_server.url.replace("127.0.0.1", "localhost") + article.get_absolute_url("en")
+        page.goto(url)
+        page.locator(f"#comment-{comment.pk}").get_by_role("button", name="Copy link").click()
+        expect(page.locator("#comment-copy-status")).to_have_text("Link to the comment copied.")
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied == url + f"#comment-{comment.pk}"
+    finally:
+        context.close()

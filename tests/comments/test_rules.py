@@ -17,7 +17,10 @@ from tests.factories import make_article
         ("a\rb", 3),
         ("\r\n" * 10, 10),
         ("😀", 1),  # outside the Basic Multilingual Plane: one character, not two
-        ("👍🏽", 2),  # emoji plus skin-tone modifier: two code points
+        ("👍🏽", 1),  # emoji plus skin-tone modifier: two code points, one character
+        ("🇹🇷", 1),  # a flag: two regional indicators
+        ("\U0001f468\u200d\U0001f469\u200d\U0001f467", 1),  # a family: five code points
+        ("e\u0301", 1),  # e and a combining accent
         ("çğıİöşü", 7),
     ],
 )

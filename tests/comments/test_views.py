@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.core.cache import cache
+from django.test import Client
 from django.utils import timezone
 from django.utils.html import escape
 
@@ -40,7 +41,8 @@ def test_article_page_offers_the_comment_form(client, article):
     assert "Moderation · Spam protection active" in form
     assert 'for="id_name"' in form and 'maxlength="80"' in form
     assert 'for="id_email"' in form and 'type="email"' in form
-    assert 'for="id_text"' in form and 'maxlength="1200"' in form
+    assert 'for="id_text"' in form and 'maxlength="1200"' not in form  # nothing is cut
+    assert "0 / 1200 characters" in form and "after editor review" in form
     assert "At most 1200 characters." in form
     a, b = question_from(form)
     assert f"Human check: {a} + {b} = ?" in form
@@ -94,10 +96,16 @@ def test_only_published_articles_take_comments(client, kind):
 def test_a_valid_comment_waits_for_review_after_post_redirect_get(client, article):
     response = client.post(comment_url(article), valid_post(article, text="Great read."))
     assert response.status_code == 302
-    assert response["Location"] == article.get_absolute_url("en") + "#main"
+    assert response["Location"] == article.get_absolute_url("en") + "#comment-form"
     page = client.get(response["Location"]).content.decode()
     assert REVIEW_MESSAGE in page
-    assert "Great read." not in page  # not shown until approved
+    # Shown to its writer only, marked as waiting; not in the list everyone reads.
+    own, _sep, rest = page.partition('<section class="comment-form-section"')
+    assert "Awaiting review" in own
+    assert own.count("Great read.") == 1
+    assert 'id="own-comments"' in own
+    assert "0 comments" in page
+    assert "Great read." not in Client().get(response["Location"]).content.decode()
     comment = Comment.objects.get()
     assert comment.status == Comment.Status.PENDING
     assert comment.article == article
@@ -192,10 +200,12 @@ def test_with_none_approved_the_reader_is_invited_to_be_first(client, article, l
 def test_both_language_versions_show_every_comment_marked_with_its_own_lang(client, article):
     make_comment(article=article, text="Written in English", language="en")
     make_comment(article=article, text="Türkçe yazıldı", language="tr")
-    for page_language in ("en", "tr"):
-        html = client.get(article.get_absolute_url(page_language)).content.decode()
-        assert '<div class="comment-text" lang="en">Written in English</div>' in html
-        assert '<div class="comment-text" lang="tr">Türkçe yazıldı</div>' in html
+    html = client.get(article.get_absolute_url("en")).content.decode()
+    assert '<div class="comment-text">Written in English</div>' in html
+    assert '<div class="comment-text" lang="tr">Türkçe yazıldı</div>' in html
+    html = client.get(article.get_absolute_url("tr")).content.decode()
+    assert '<div class="comment-text" lang="en">Written in English</div>' in html
+    assert '<div class="comment-text">Türkçe yazıldı</div>' in html
 
 
 @pytest.mark.parametrize(
@@ -573,7 +583,9 @@ def test_a_closed_article_shows_why_instead_of_the_form(client):
     assert "Comments are closed for this article." in html
     assert "Still visible" in html
     assert 'name="text"' not in html
-    assert "comments.js" not in html
+    assert "comments.js" in html  # for the "Copy link" buttons only
+    empty = make_article(comments_closed=True)
+    assert "comments.js" not in client.get(empty.get_absolute_url("en")).content.decode()
     tr = client.get(article.get_absolute_url("tr")).content.decode()
     assert "Bu makale yorumlara kapalı." in tr
 

@@ -6,6 +6,7 @@ field by field, and sent with the button a person would press.
 """
 
 import http.client
+import secrets
 import urllib.parse
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -93,7 +94,28 @@ class Browser:
         return self.request("POST", path, body=body, headers=headers, follow=follow)
 
     def submit(self, form: "Form", *, button: str | None = None, follow=True) -> Response:
+        if form.files:
+            return self.post_multipart(form.action, form.data(button=button), form.files)
         return self.post(form.action, form.data(button=button), follow=follow)
+
+    def post_multipart(self, path, data, files: dict[str, tuple[str, bytes, str]]) -> Response:
+        """A form with ``enctype="multipart/form-data"`` and chosen files, as browsers send it."""
+        boundary = f"----journeys{secrets.token_hex(8)}"
+        parts = []
+        for name, value in data:
+            parts.append(
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+                f"{value}\r\n".encode()
+            )
+        for name, (filename, content, content_type) in files.items():
+            head = (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+                f'filename="{filename}"\r\nContent-Type: {content_type}\r\n\r\n'
+            )
+            parts.append(head.encode() + content + b"\r\n")
+        body = b"".join(parts) + f"--{boundary}--\r\n".encode()
+        headers = {"Content-Type": f"multipart/form-data; boundary={boundary}"}
+        return self.request("POST", path, body=body, headers=headers)
 
 
 @dataclass
@@ -113,6 +135,7 @@ class Form:
     attrs: dict
     url: str
     controls: list[Control] = field(default_factory=list)
+    files: dict = field(default_factory=dict)  # name -> (filename, content, content type)
 
     @property
     def action(self) -> str:
@@ -151,6 +174,13 @@ class Form:
             ]
         else:
             control.value = str(value)
+        return self
+
+    def attach(self, name: str, filename: str, content: bytes, content_type: str) -> "Form":
+        """Choose a file for the file input ``name``."""
+        assert self._named(name)[0].type == "file", f"{name} is not a file input"
+        assert "multipart" in self.attrs.get("enctype", ""), "the form cannot send files"
+        self.files[name] = (filename, content, content_type)
         return self
 
     def tick(self, name: str, value: str) -> "Form":

@@ -139,6 +139,8 @@ class Site:
             DJANGO_SECURE_SSL_REDIRECT="false",
             DJANGO_SECURE_COOKIES="false",
             DJANGO_STATIC_ROOT=str(self.static_root),
+            # Uploads on this machine's disk, shared by its servers and its worker.
+            DJANGO_MEDIA_ROOT=str(self.folder / "media"),
             DATABASE_URL=self.database_url,
             CACHE_URL=self.cache_url,
             # Nothing leaves the machine: the moderators' digest goes nowhere.

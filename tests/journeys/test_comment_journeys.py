@@ -112,3 +112,29 @@ def test_purge_comments_keeps_what_readers_see(journeys):
     expect_comments(expect, reader, article, count=1, text=text, shown=True)
     expect_unchanged(expect, reader, before)
     expect.verify()
+
+
+def test_the_writer_alone_sees_their_waiting_comment_until_it_is_rejected(journeys):
+    """The signed cookie and the fresh hole with production settings: the writer reads
+    the shared cached copy with their own comment in it; nobody else sees it."""
+    article = journeys.take("published")
+    reader = journeys.reader()
+    prime_article(reader, article)
+    text = f"My own remark about {article['word']}, waiting."
+    writer = journeys.commenter()
+    path = article_path(article, "en")
+    writer.post(path, name="Elif", text=text)
+
+    expect = Expect("a comment waiting for review, seen by its writer")
+    mine = writer.http.get(path)
+    expect.check(mine.cache == "hit", f"the writer's page was not cached ({mine.cache})")
+    own = mine.text.partition('id="own-comments"')[2]
+    expect.check(text in own and "Awaiting review" in own, "the writer does not see it waiting")
+    expect.check("private" in (mine.header("Cache-Control") or ""), "the writer's copy is shared")
+    expect_comments(expect, reader, article, count=0, text=text, shown=False)
+    expect.verify()
+
+    journeys.newsroom.list_action(COMMENT, "reject", journeys.newsroom.find(COMMENT, text))
+    expect = Expect("Reject selected comments, seen by the writer")
+    expect.check(text not in writer.http.get(path).text, "the writer still sees it")
+    expect.verify()

@@ -15,10 +15,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from articles.images.renditions import renditions_enqueue
+from articles.images.uploads import LeadImageFormField
 from articles.models import LANGUAGE_CODES, Article, Category, Source
 from articles.signals import demo_loaded
 from articles.summaries.services import summary_record_edit
@@ -34,7 +37,12 @@ TEXT_FIELDS = {
     "slug": (str, False),
     "standfirst": (str, False),
     "summary": (str, False),
+    # The lead image is the folder's lead.jpg or lead.png (see make_images.py there).
+    "image_alt": (str, False),
+    "image_caption": (str, False),
+    "image_credit": (str, False),
 }
+IMAGE_FILES = ("lead.jpg", "lead.png")
 ARTICLE_FIELDS = {
     "category": (str, True),
     "source": (str, False),
@@ -58,6 +66,7 @@ class DemoArticle:
     hour: int
     minute: int
     texts: dict[str, dict[str, str]]  # language -> title, slug, standfirst, summary, body
+    image: Path | None = None
 
     def text(self, name: str, language: str) -> str:
         return self.texts.get(language, {}).get(name, "")
@@ -146,6 +155,10 @@ def _read_article(folder: Path, categories: dict, sources: dict) -> DemoArticle:
     if not texts.get(original, {}).get("body"):
         message = f"the article's original language is {original}, so {original}.md needs a body"
         raise _error(folder / f"{original}.md", 1, message)
+    image = next((folder / n for n in IMAGE_FILES if (folder / n).is_file()), None)
+    if image and not texts[original]["image_alt"]:
+        message = f"{image.name} needs its alternative text: add image_alt"
+        raise _error(folder / f"{original}.md", 1, message)
     return DemoArticle(
         folder=folder,
         category=fields["category"],
@@ -156,6 +169,7 @@ def _read_article(folder: Path, categories: dict, sources: dict) -> DemoArticle:
         hour=fields["hour"],
         minute=fields["minute"],
         texts=texts,
+        image=image,
     )
 
 
@@ -327,7 +341,17 @@ class Command(BaseCommand):
                     setattr(article, f"{name}_{code}", item.text(name, code))
                 if slug := item.text("slug", code):  # Otherwise save() makes one from the title.
                     setattr(article, f"slug_{code}", slug)
+                for name in ("alt", "caption", "credit"):
+                    setattr(article, f"lead_image_{name}_{code}", item.text(f"image_{name}", code))
+            if item.image:
+                # The editor's path: checked and stripped of metadata, named by content.
+                upload = LeadImageFormField().clean(
+                    SimpleUploadedFile(item.image.name, item.image.read_bytes())
+                )
+                article.lead_image.save(upload.name, upload, save=False)
             article.save()
+            if item.image:
+                renditions_enqueue(article=article)  # `make run`'s worker makes them
             self.after_create(article, item)
         return len(demo.articles)
 

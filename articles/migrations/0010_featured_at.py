@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0008_article_preview_permission'),
+        ('articles', '0009_lead_image'),
     ]
 
     operations = [

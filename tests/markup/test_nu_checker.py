@@ -1,0 +1,129 @@
+"""The W3C's Nu HTML checker finds no errors in any page type, in both languages.
+
+The checker (vnu.jar, from the npm package ``vnu-jar``) runs once over every page,
+written to files, since one Java start-up costs more than all the pages together.
+``make vnu`` installs it under var/; without Java or the jar the test skips loudly on a
+developer's machine and fails under CI.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from django.http import HttpResponse
+
+from articles.summaries.services import summary_record_edit
+from comments import own
+from tests.factories import make_article, make_comment, make_source
+
+VNU_JAR = Path(os.environ.get("VNU_JAR", "var/vnu/node_modules/vnu-jar/build/dist/vnu.jar"))
+
+BODY = """Images are templates.
+
+## Commands
+
+```bash
+docker build -t app .
+docker ps -a
+```
+
+|   | Image | Container |
+|:--|:-----:|----------:|
+| What | template | instance |
+
+A [link](https://example.com/) and `inline code`.
+"""
+
+
+@pytest.fixture(scope="module")
+def nu_checker():
+    java = shutil.which("java")
+    if java and VNU_JAR.exists():
+        return [java, "-jar", str(VNU_JAR)]
+    message = f"NU HTML CHECKER NOT RUN: needs java and {VNU_JAR} (make vnu)."
+    if os.environ.get("CI"):
+        pytest.fail(message + " Under CI it must run.", pytrace=False)
+    pytest.skip(message)
+
+
+def nu_errors(checker: list[str], pages: dict[str, bytes], folder: Path) -> dict[str, list]:
+    """The checker's errors for each page, by the page's address."""
+    files = {}
+    for n, (url, html) in enumerate(pages.items()):
+        path = folder / f"page{n}.html"
+        path.write_bytes(html)
+        files[path] = url
+    result = subprocess.run(
+        [*checker, "--errors-only", "--format", "json", *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    errors = {url: [] for url in pages}
+    for message in json.loads(result.stderr)["messages"]:
+        where = message.get("url", "")
+        url = files.get(Path(urlparse(where).path), where)
+        errors.setdefault(url, []).append(
+            f"line {message.get('lastLine')}: {message['message']} "
+            f"«{message.get('extract', '').strip()}»"
+        )
+    return errors
+
+
+@pytest.mark.django_db
+def test_every_page_type_is_valid_html(client, nu_checker, tmp_path):
+    article = make_article(
+        title_en="Docker images",
+        title_tr="Docker imajları",
+        body_en=BODY,
+        body_tr=BODY.replace("Images are templates.", "İmajlar şablondur."),
+        source=make_source(name="DEV Community"),
+        original_url="https://dev.to/x/docker",
+    )
+    english_only = make_article(title_en="Only in English", category=article.category)
+    summary_record_edit(article=article, language="en", text="Images are templates.")
+    summary_record_edit(article=article, language="tr", text="İmajlar şablondur.")
+    first = make_comment(article=article, text="Helpful <b>thanks</b>\nSecond line.")
+    # Threads: a Newsroom reply, a reply in Turkish, a second page, the writer's own.
+    make_comment(article=article, parent=first, name="Editor", from_newsroom=True)
+    make_comment(article=article, parent=first, text="Teşekkürler!", text_language="tr")
+    for n in range(50):
+        make_comment(article=article, text=f"Comment {n}")
+    pending = make_comment(article=article, status="pending", parent=first)
+    cookie = HttpResponse()
+    cookie.set_signed_cookie(own.COOKIE, str(pending.pk), salt=own.SALT)
+    client.cookies[own.COOKIE] = cookie.cookies[own.COOKIE].value
+    urls = [
+        "/en/",
+        "/tr/",
+        "/en/?page=1",
+        article.get_absolute_url("en"),
+        article.get_absolute_url("tr"),
+        article.get_absolute_url("tr") + "?comments=2&order=newest",
+        article.get_absolute_url("en") + f"?reply_to={first.pk}",
+        english_only.get_absolute_url("tr"),
+        article.category.get_absolute_url("en"),
+        article.category.get_absolute_url("tr"),
+        "/en/search/?q=docker",
+        "/tr/ara/?q=yok",
+    ]
+    pages = {}
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        pages[url] = response.content
+    for url in ("/en/no-such-page/", "/tr/yok-boyle-sayfa/"):
+        response = client.get(url)
+        assert response.status_code == 404, url
+        pages[url] = response.content
+    # A comment form sent back with its errors.
+    response = client.post(f"/en/comments/{article.public_id}/", {"text": "No name."})
+    assert response.status_code == 400
+    pages["comment form with errors"] = response.content
+
+    errors = nu_errors(nu_checker, pages, tmp_path)
+    assert errors == {url: [] for url in pages}
