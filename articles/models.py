@@ -314,6 +314,11 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-shared_tags", "-published_at", "-pk")[:count]
         )
 
+    def lead(self):
+        """The front page's lead: the featured article if readers can see it, else the
+        latest. ``None`` when nothing is published. Call on a published() queryset."""
+        return self.order_by(F("featured_at").desc(nulls_last=True), "-published_at", "-pk").first()
+
     def with_reader_summary(self, language: str | None = None):
         """Join each article's summary state in ``language`` (default: the active one).
 
@@ -422,6 +427,13 @@ class Article(models.Model):
         _("comments closed"),
         default=False,
         help_text=_("Readers can no longer comment; approved comments stay visible."),
+    )
+    featured_at = models.DateTimeField(
+        _("featured on the front page"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When an editor made it the lead story; empty when it is not featured."),
     )
     public_id = models.CharField(
         _("public ID"), max_length=public_ids.LENGTH, unique=True, editable=False

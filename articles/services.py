@@ -36,6 +36,8 @@ HISTORY_SCHEDULED = gettext_noop("status (scheduled)")
 HISTORY_UNPUBLISHED = gettext_noop("status (unpublished)")
 HISTORY_ARCHIVED = gettext_noop("status (archived)")
 HISTORY_PUBLICATION_TIME = gettext_noop("publication time")
+HISTORY_FEATURED = gettext_noop("featured on the front page")
+HISTORY_UNFEATURED = gettext_noop("no longer featured")
 
 
 def can_publish(user) -> bool:
@@ -153,10 +155,11 @@ def article_unpublish(*, article: Article, user) -> Article:
         )
     article.status = Status.DRAFT
     article.published_at = None
+    article.featured_at = None
     return _save_and_log(
         article=article,
         user=user,
-        fields=["status", "published_at"],
+        fields=["status", "published_at", "featured_at"],
         history=[HISTORY_UNPUBLISHED, HISTORY_PUBLICATION_TIME],
     )
 
@@ -168,7 +171,44 @@ def article_archive(*, article: Article, user) -> Article:
     if article.status == Status.ARCHIVED:
         raise ValidationError(gettext("This article is already archived."), code="archived")
     article.status = Status.ARCHIVED
-    return _save_and_log(article=article, user=user, fields=["status"], history=[HISTORY_ARCHIVED])
+    article.featured_at = None
+    return _save_and_log(
+        article=article, user=user, fields=["status", "featured_at"], history=[HISTORY_ARCHIVED]
+    )
+
+
+@transaction.atomic
+def article_feature(*, article: Article, user) -> Article:
+    """Make ``article`` the front page's lead story, in place of the one featured before."""
+    _require(user, PUBLISH_PERMISSION)
+    if not article.is_published:
+        raise ValidationError(
+            gettext("Only a published article can lead the front page."), code="not_published"
+        )
+    previous = Article.objects.filter(featured_at__isnull=False).exclude(pk=article.pk)
+    for other in previous:
+        other.featured_at = None
+        _save_and_log(
+            article=other, user=user, fields=["featured_at"], history=[HISTORY_UNFEATURED]
+        )
+    article.featured_at = timezone.now()
+    return _save_and_log(
+        article=article, user=user, fields=["featured_at"], history=[HISTORY_FEATURED]
+    )
+
+
+@transaction.atomic
+def article_unfeature(*, article: Article, user) -> Article:
+    """Stop featuring ``article``: the latest published article leads again."""
+    _require(user, PUBLISH_PERMISSION)
+    if article.featured_at is None:
+        raise ValidationError(
+            gettext("This article is not featured on the front page."), code="not_featured"
+        )
+    article.featured_at = None
+    return _save_and_log(
+        article=article, user=user, fields=["featured_at"], history=[HISTORY_UNFEATURED]
+    )
 
 
 def translation_mark_current(

@@ -13,7 +13,7 @@ app_name = "articles"
 urlpatterns = [
     path(
         "",
-        cache_page_for_readers(views.ArticleListView.as_view(), depends=[LISTS], query=["page"]),
+        cache_page_for_readers(views.HomeView.as_view(), depends=[LISTS], query=["page"]),
         name="home",
     ),
     path(

@@ -3,7 +3,8 @@ import re
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -90,7 +91,62 @@ def by_translated_slug(model, slug: str):
     return None
 
 
-class CategoryView(ArticleListView):
+class FrontPageMixin:
+    """The first page in hierarchy: a lead story, the next stories as cards, then (on the
+    home page) a section per category. Later pages stay a plain list.
+
+    The lead is the featured article when it is in this list, else the latest; page 1's
+    other articles follow it, so the pages after it continue where page 1 stops.
+    """
+
+    section_size = 4
+    with_sections = False
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context["page_obj"]
+        if page.number != 1:
+            return context
+        articles = list(context["articles"])
+        lead = self.object_list.lead()
+        stories = [article for article in articles if article.pk != (lead and lead.pk)]
+        shown = [article.pk for article in stories] + ([lead.pk] if lead else [])
+        sections = self.sections(shown) if self.with_sections else []
+        context.update(
+            lead=lead,
+            stories=stories,
+            sections=sections,
+            section_articles=[article for s in sections for article in s["articles"]],
+        )
+        return context
+
+    def sections(self, shown: list[int]) -> list[dict]:
+        """Each category's latest articles not already above, in menu order, in one query."""
+        rank = Window(
+            RowNumber(),
+            partition_by=F("category"),
+            order_by=[F("published_at").desc(), F("pk").desc()],
+        )
+        latest = (
+            Article.objects.published()
+            .for_listing()
+            .exclude(pk__in=shown)
+            .annotate(rank=rank)
+            .filter(rank__lte=self.section_size)
+            .order_by("category__position", "category__pk", "-published_at", "-pk")
+        )
+        sections = {}
+        for article in latest:
+            sections.setdefault(article.category, []).append(article)
+        return [{"category": c, "articles": a} for c, a in sections.items()]
+
+
+class HomeView(FrontPageMixin, ArticleListView):
+    paginate_by = settings.BROADSHEET_FRONT_PAGE_STORIES
+    with_sections = True
+
+
+class CategoryView(FrontPageMixin, ArticleListView):
     template_name = "articles/category_detail.html"
 
     def get_queryset(self):

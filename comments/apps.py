@@ -13,7 +13,7 @@ class CommentsConfig(AppConfig):
         from .models import Comment
 
         # The admin's own saves and deletes; the services say what they change themselves.
-        invalidation.follow(Comment, comment_changed, renews="its article's page")
+        invalidation.follow(Comment, comment_changed, renews="its article's page and the lists")
 
 
 def comment_changed(comment, created=False) -> None:

@@ -8,13 +8,14 @@ from articles import views as article_views
 from articles.converters import PublicIdConverter
 from articles.sitemaps import SITEMAPS
 from core import views as core_views
+from pages.sitemaps import PageSitemap
 
 register_converter(PublicIdConverter, "public_id")
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {**SITEMAPS, "pages": PageSitemap}}, name="sitemap"),
     path("a/<public_id:public_id>/", article_views.short_link, name="article_short"),
     path("media/<path:path>", core_views.media, name="media"),
 ]
@@ -26,5 +27,6 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("comments/", include("comments.urls")),
+    path("", include("pages.urls")),
     path("", include("articles.urls")),
 )

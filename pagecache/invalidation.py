@@ -9,17 +9,17 @@ same function, bulk updates included:
 ``article_changed(pk)``    its text, status, time or summary: its own pages and every
                            list (the feed describes articles by their summaries; every
                            article page's "More in" and "Related" lists are lists too)
-``article_page_changed``   what only its page shows (its comments)
+``article_page_changed``   its comments: its page, and the lists (their comment counts)
 ``site_changed()``         what every page shows (categories in the menu, sources,
-                           authors and tags)
+                           authors, tags and footer pages)
 =========================  ===========================================================
 
 The admin's generic saves and deletes have no service to call these, so apps *follow*
 their models (``follow(Model, change)`` in ``AppConfig.ready``), and every followed model
 is listed in ``FOLLOWED``: the project follows ``articles.Article``, ``articles.Category``,
-``articles.Source``, ``articles.Author``, ``articles.Tag``, ``articles.SummaryState`` and
-``comments.Comment`` (an article's authors and tags, saved after it, are followed through
-``m2m_changed`` in ``articles/apps.py``).
+``articles.Source``, ``articles.Author``, ``articles.Tag``, ``articles.SummaryState``,
+``comments.Comment`` and ``pages.Page`` (an article's authors and tags, saved after it,
+are followed through ``m2m_changed`` in ``articles/apps.py``).
 
 Pages also change by themselves at known moments. A moment that changes every page (a
 scheduled article goes live on the lists) is named by a ``next_change`` function an app
@@ -47,7 +47,8 @@ def article_changed(article_pk: int) -> None:
 
 
 def article_page_changed(article_pk: int) -> None:
-    versions.renew(article_key(article_pk))
+    # The lists show each article's comment count: they change with its comments.
+    versions.renew(article_key(article_pk), LISTS)
 
 
 def site_changed() -> None:

@@ -87,15 +87,31 @@ class ArticleAdmin(
 
     form = ArticleAdminForm
     translate_permission = services.TRANSLATE_PERMISSION
-    list_display = ["headline", "workflow_status", "category", "published_at", "coverage"]
+    list_display = [
+        "headline",
+        "workflow_status",
+        "featured",
+        "category",
+        "published_at",
+        "coverage",
+    ]
     list_filter = [StatusFilter, "category", "source", TranslationFilter]
     list_select_related = ["category", "source"]
     search_fields = [*(f"title_{code}" for code in LANGUAGE_CODES), "public_id"]
     date_hierarchy = "published_at"
     autocomplete_fields = ["category", "source", "authors", "tags"]
-    actions = ["send_to_review", "publish", "unpublish", "archive", "mark_translations_current"]
+    actions = [
+        "send_to_review",
+        "publish",
+        "unpublish",
+        "archive",
+        "feature",
+        "unfeature",
+        "mark_translations_current",
+    ]
     readonly_fields = [
         "visibility",
+        "front_page",
         "public_id",
         "reading_time",
         "created_at",
@@ -113,6 +129,7 @@ class ArticleAdmin(
                     "status",
                     "published_at",
                     "visibility",
+                    "front_page",
                     "category",
                     "original_language",
                 ]
@@ -213,6 +230,23 @@ class ArticleAdmin(
                 "time": _when(obj.published_at)
             }
         return gettext("Not visible to readers.")
+
+    @admin.display(description=_("front page"))
+    def front_page(self, obj):
+        if obj.featured_at is None:
+            return gettext(
+                "Not featured. Use “Feature on the front page” in the Action menu to make it "
+                "the lead story."
+            )
+        if not obj.is_published:
+            return gettext("Featured, but readers cannot see it, so the latest article leads.")
+        return gettext("Featured since %(time)s: the lead story of the front page.") % {
+            "time": _when(obj.featured_at)
+        }
+
+    @admin.display(description=_("featured"), boolean=True, ordering="featured_at")
+    def featured(self, obj):
+        return obj.featured_at is not None
 
     @admin.display(description=_("last changed by"))
     def last_change(self, obj):

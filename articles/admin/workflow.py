@@ -128,3 +128,41 @@ class WorkflowAdminMixin:
             services.article_archive,
             lambda n: ngettext("%(count)d article archived.", "%(count)d articles archived.", n),
         )
+
+    @admin.action(
+        permissions=["publish"],
+        description=_("Feature on the front page"),
+        location=BOTH_PLACES,
+    )
+    def feature(self, request, queryset):
+        self._require(request, self.has_publish_permission)
+        # One lead story: of several selected, the last one featured wins, so take one.
+        if queryset.count() > 1:
+            self.message_user(
+                request, gettext("Select one article to lead the front page."), messages.WARNING
+            )
+            return
+        self._run(
+            request,
+            queryset,
+            services.article_feature,
+            lambda n: gettext("The article now leads the front page."),
+        )
+
+    @admin.action(
+        permissions=["publish"],
+        description=_("Stop featuring"),
+        location=BOTH_PLACES,
+    )
+    def unfeature(self, request, queryset):
+        self._require(request, self.has_publish_permission)
+        self._run(
+            request,
+            queryset,
+            services.article_unfeature,
+            lambda n: ngettext(
+                "%(count)d article no longer featured; the latest article leads.",
+                "%(count)d articles no longer featured; the latest article leads.",
+                n,
+            ),
+        )

@@ -24,6 +24,7 @@ from articles.models import Article, SummaryState
 from . import get_backend, validate_languages
 from .base import BaseSummaryBackend
 from .generation import CLAIM_LEASE
+from .priority import summary_priority
 
 logger = logging.getLogger(__name__)
 
@@ -144,7 +145,8 @@ def summaries_enqueue(
                     state.mark_queued(token=uuid.uuid4().hex, now=now)
                     # The task row lives in the same database: it commits or rolls
                     # back together with the status row.
-                    generate_summary.enqueue(
+                    priority = summary_priority(article=article, language=language)
+                    generate_summary.using(priority=priority).enqueue(
                         article_id=article.pk,
                         language=language,
                         token=state.task_token,

@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 from articles.models import Article
 
 from .generation import summary_generate
+from .priority import summary_priority
 
 
 @task
@@ -22,9 +23,10 @@ def generate_summary(*, article_id: int, language: str, token: str, force: bool 
         return "skipped: article deleted"
 
     def retry(delay: int) -> None:
-        generate_summary.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(
-            article_id=article_id, language=language, token=token, force=force
-        )
+        generate_summary.using(
+            run_after=timezone.now() + timedelta(seconds=delay),
+            priority=summary_priority(article=article, language=language),
+        ).enqueue(article_id=article_id, language=language, token=token, force=force)
 
     with translation.override(language):
         outcome = summary_generate(

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "pagecache",
     "articles",
     "comments",
+    "pages",
     "newsroom",
 ]
 
@@ -112,6 +113,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "articles.context_processors.site",
+                "pages.context_processors.footer",
             ],
         },
     },
@@ -335,6 +337,8 @@ SILENCED_SYSTEM_CHECKS = ["otp_webauthn.E030"]
 # Broadsheet
 BROADSHEET_SITE_NAME = "Broadsheet"
 BROADSHEET_ARTICLES_PER_PAGE = 10
+# The home page's first page: the lead and two rows of three cards; sections follow.
+BROADSHEET_FRONT_PAGE_STORIES = 7
 BROADSHEET_READING_WPM = 200
 # Whole-page cache for anonymous readers (pagecache); "off" disables it.
 BROADSHEET_PAGE_CACHE = os.environ.get("BROADSHEET_PAGE_CACHE", "on").lower() not in {

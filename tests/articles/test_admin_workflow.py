@@ -157,6 +157,8 @@ def test_workflow_actions_are_offered_on_the_article_page(client, editor):
         "publish",
         "unpublish",
         "archive",
+        "feature",
+        "unfeature",
         "mark_translations_current",
     ]
     response = client.post(

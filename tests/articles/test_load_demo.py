@@ -17,6 +17,7 @@ from articles.models import (
     Tag,
     TranslationRecord,
 )
+from pages.models import Page
 
 
 @pytest.mark.django_db
@@ -52,7 +53,8 @@ def test_loaded_articles_hold_exactly_what_their_files_say():
     demo = read_demo()
     out = StringIO()
     call_command("load_demo", stdout=out)
-    assert out.getvalue() == f"Loaded {len(demo.articles)} demo articles.\n"
+    # Then the other apps' demo content, in the same command (pages: the footer pages).
+    assert out.getvalue() == f"Loaded {len(demo.articles)} demo articles.\nLoaded 3 footer pages.\n"
 
     categories = list(Category.objects.order_by("position"))
     assert [(c.slug_en, c.slug_tr, c.name_en, c.name_tr) for c in categories] == [
@@ -104,8 +106,10 @@ def test_dry_run_changes_nothing():
     call_command("load_demo", "--dry-run", stdout=out)
     assert out.getvalue() == (
         "Would load 4 categories, 2 sources, 3 authors, 8 tags and 10 articles.\n"
+        "Would load 3 footer pages.\n"
     )
     assert not Article.objects.exists()
+    assert not Page.objects.exists()
 
 
 def test_every_article_folder_has_english_and_only_language_files():

@@ -28,3 +28,25 @@ def test_an_untranslated_body_is_announced_in_the_readers_language(client):
     assert NOTICE_TR not in client.get(translated.get_absolute_url("tr")).content.decode()
     english_page = client.get(english_body.get_absolute_url("en")).content.decode()
     assert "untranslated-notice" not in english_page
+
+
+def test_an_untranslated_body_offers_the_readers_summary_first(client):
+    from articles.summaries.services import summary_record_edit
+
+    article = make_article(title_en="Reflog", title_tr="Reflog kurtarır", body_tr="")
+    summary_record_edit(article=article, language="tr", text="Reflog silinen dalı geri getirir.")
+    html = client.get(article.get_absolute_url("tr")).content.decode()
+    heading = html.index("Türkçe özet</h2>")
+    summary = html.index("Reflog silinen dalı geri getirir.")
+    notice = html.index("Aşağıdaki makalenin tamamı İngilizce")
+    body = html.index('class="article-body"')
+    assert heading < summary < notice < body
+    assert "article-summary-first" in html
+    assert NOTICE_TR not in html  # the notice now points below the summary
+
+    # A translated body keeps the summary as a side note, with no "Summary in".
+    translated = make_article(title_en="Images", title_tr="İmajlar", body_tr="Türkçe metin.")
+    summary_record_edit(article=translated, language="tr", text="İmajlar şablondur.")
+    html = client.get(translated.get_absolute_url("tr")).content.decode()
+    assert "Yapay zekâ özeti</h2>" in html
+    assert "Türkçe özet</h2>" not in html and "article-summary-first" not in html

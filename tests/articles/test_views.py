@@ -148,7 +148,10 @@ def test_home_is_paginated_newest_first(client):
     newest = max(articles, key=lambda a: a.published_at)
     oldest = min(articles, key=lambda a: a.published_at)
     first = client.get("/en/").content.decode()
-    assert newest.title_en in first and oldest.title_en not in first
+    # Page 1's stories (lead and cards) stop before the oldest; the category section
+    # below them may show it.
+    top = first.split('class="category-section"')[0]
+    assert newest.title_en in top and oldest.title_en not in top
     second = client.get("/en/?page=2").content.decode()
     assert oldest.title_en in second
 
@@ -177,7 +180,7 @@ def test_robots_txt(client):
 @pytest.mark.parametrize("count", [5, 60])
 def test_home_page_query_count_does_not_grow(client, django_assert_max_num_queries, count):
     make_articles(count)
-    with django_assert_max_num_queries(5):  # (one for every card's authors)
+    with django_assert_max_num_queries(11):  # 10 while no category section shows
         assert client.get(reverse("articles:home")).status_code == 200
 
 
@@ -186,5 +189,5 @@ def test_article_page_query_count_does_not_grow(client, django_assert_max_num_qu
     article = make_articles(count)[0]
     # The article, its authors and tags, "More in" and its authors, its comments, the
     # menu, the next scheduled time ("Related" needs tags: tests/articles/test_authors_tags).
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         assert client.get(article.get_absolute_url("en")).status_code == 200

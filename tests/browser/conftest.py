@@ -52,6 +52,15 @@ def axe_page(browser):
     context.close()
 
 
+@pytest.fixture
+def dark_axe_page(browser):
+    """A reader whose system asks for dark mode (``prefers-color-scheme: dark``)."""
+    context = browser.new_context(bypass_csp=True, color_scheme="dark")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
 def violations(page) -> list[str]:
     """What axe-core finds wrong on the page as it is now."""
     results = Axe().run(page)

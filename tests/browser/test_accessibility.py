@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from playwright.sync_api import expect
 
 from articles.summaries.services import summary_record_edit
+from pages.models import Page
 from tests.browser.conftest import violations
 from tests.factories import make_article, make_comment, make_source
 
@@ -25,6 +26,16 @@ docker run app
 """
 
 
+def make_footer_page() -> Page:
+    return Page.objects.create(
+        title_en="Privacy notice",
+        title_tr="Gizlilik bildirimi",
+        body_en="## Comments\n\n- **your name**\n- an [address](/en/)",
+        body_tr="",  # untranslated: the notice and the English body
+        status=Page.Status.PUBLISHED,
+    )
+
+
 def audit(page, url: str) -> list[str]:
     page.goto(url)
     return violations(page)
@@ -42,7 +53,10 @@ def test_reader_pages_have_no_accessibility_violations(axe_page, live_server, se
     summary_record_edit(article=article, language="en", text="Images are templates.")
     summary_record_edit(article=article, language="tr", text="İmajlar şablondur.")
     make_comment(article=article, text="Helpful <b>thanks</b>\nSecond line.")
+    footer_page = make_footer_page()
     pages = [
+        footer_page.get_absolute_url("en"),
+        footer_page.get_absolute_url("tr"),
         "/en/",
         "/tr/",
         article.get_absolute_url("en"),
@@ -241,6 +255,64 @@ def test_share_appears_only_where_the_browser_can_share(browser, live_server):
     assert shared["url"].endswith(article.get_absolute_url("en"))
     assert "Docker layers" in shared["title"]
     context.close()
+
+
+BACKGROUND_LUMINANCE = """() => {
+  const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\\d+/g).map(Number);
+  const linear = c => (c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+}"""
+
+
+def test_dark_mode_pages_are_dark_and_have_no_violations(dark_axe_page, axe_page, live_server):
+    """Every reader page type in dark mode: really dark, every colour pair still AA."""
+    article = make_article(
+        title_en="Containers compared",
+        title_tr="Konteynerler karşılaştırıldı",
+        body_en=CODE_AND_TABLE.format(
+            intro="Two tools.", comment="Build the image", left="Images", right="Layers"
+        ),
+        source=make_source(name="DEV Community"),
+        original_url="https://dev.to/x/docker",
+    )
+    make_article(title_en="Only in English", title_tr="")
+    summary_record_edit(article=article, language="en", text="Images are templates.")
+    summary_record_edit(article=article, language="tr", text="İmajlar şablondur.")
+    make_comment(article=article, text="Helpful, thanks.")
+    footer_page = make_footer_page()
+    pages = [
+        footer_page.get_absolute_url("en"),
+        footer_page.get_absolute_url("tr"),
+        "/en/",
+        "/tr/",
+        article.get_absolute_url("en"),
+        article.get_absolute_url("tr"),
+        article.category.get_absolute_url("tr"),
+        "/en/search/?q=docker",
+        "/en/no-such-page/",
+    ]
+    problems, luminance = {}, {}
+    for url in pages:
+        problems[url] = audit(dark_axe_page, live_server.url + url)
+        luminance[url] = dark_axe_page.evaluate(BACKGROUND_LUMINANCE)
+    assert problems == {url: [] for url in pages}
+    assert all(value < 0.02 for value in luminance.values()), luminance
+    assert dark_axe_page.locator("meta[name=color-scheme]").get_attribute("content") == (
+        "light dark"
+    )
+    # The same page for a reader in light mode stays light, and so does paper.
+    axe_page.goto(live_server.url + pages[0])
+    assert axe_page.evaluate(BACKGROUND_LUMINANCE) > 0.9
+    dark_axe_page.emulate_media(media="print")
+    assert dark_axe_page.evaluate(BACKGROUND_LUMINANCE) > 0.9
+    dark_axe_page.emulate_media(media="screen")
+
+    # The comment form with its error messages, in dark mode.
+    dark_axe_page.goto(live_server.url + article.get_absolute_url("en"))
+    dark_axe_page.locator("#id_text").fill("A comment without a name or an answer.")
+    dark_axe_page.locator("#comment-form-fields [type=submit]").click()
+    dark_axe_page.wait_for_selector("#comment-errors")
+    assert violations(dark_axe_page) == []
 
 
 def test_pages_with_lead_images_have_no_violations(axe_page, live_server):

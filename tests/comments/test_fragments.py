@@ -133,7 +133,7 @@ def test_a_comment_waiting_for_review_keeps_every_cached_page(client, article, s
     assert "Held" in response.content.decode()
 
 
-def test_approving_a_comment_renews_that_article_page_only(client, article, settings):
+def test_approving_a_comment_renews_that_article_page_and_the_lists_only(client, article, settings):
     settings.BROADSHEET_PAGE_CACHE = True
     other = make_article()
     for url in (article.get_absolute_url("en"), other.get_absolute_url("en"), "/en/"):
@@ -144,7 +144,10 @@ def test_approving_a_comment_renews_that_article_page_only(client, article, sett
     assert "Now shown" in renewed.content.decode()
     assert client.get(article.get_absolute_url("en"))["X-Page-Cache"] == "hit"
     assert client.get(other.get_absolute_url("en"))["X-Page-Cache"] == "hit"
-    assert client.get("/en/")["X-Page-Cache"] == "hit"
+    # The home page shows each card's comment count.
+    home = client.get("/en/")
+    assert home["X-Page-Cache"] == "miss"
+    assert f'{article.get_absolute_url("en")}#comments">1 comment</a>' in home.content.decode()
 
 
 def test_a_version_this_site_did_not_write_is_replaced(client, article):

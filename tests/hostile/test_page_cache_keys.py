@@ -10,7 +10,7 @@ import re
 import pytest
 from django.core.cache import cache
 
-from articles.views import ArticleListView
+from articles.views import HomeView
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +52,7 @@ def test_no_spelling_of_a_query_makes_a_new_entry(client, article, query):
 
 
 def test_the_page_number_is_part_of_the_key(client, monkeypatch):
-    monkeypatch.setattr(ArticleListView, "paginate_by", 1)
+    monkeypatch.setattr(HomeView, "paginate_by", 1)
     make_article(title_en="Newest story")
     make_article(title_en="Older story")
     assert "Newest story" in client.get("/en/").content.decode()

@@ -29,7 +29,7 @@ PLAN = {
         "fresh": 13,
         "bystander": 1,
         "summarised": 2,
-        "published": 8,
+        "published": 10,
         "commented": 7,
         "pending": 2,
         "sourced": 2,

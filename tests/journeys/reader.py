@@ -97,13 +97,31 @@ def nav_of(page: str) -> list[str]:
 
 def listed_ids(page: str) -> list[str]:
     """Public IDs of the articles a list page links to, in order."""
-    cards = re.findall(r'<article class="card">(.*?)</article>', page, re.S)
+    cards = re.findall(r'<article class="card[ "].*?>(.*?)</article>', page, re.S)
     ids = []
     for card in cards:
         match = re.search(r'href="/(?:en|tr)/(?:articles|makaleler)/([0-9A-Z]+)/', card)
         if match:
             ids.append(match.group(1))
     return ids
+
+
+def lead_id(page: str) -> str | None:
+    """The public ID of the front page's lead story."""
+    lead = first(r'<article class="card lead-story"(.*?)</article>', page)
+    if lead is None:
+        return None
+    match = re.search(r'href="/(?:en|tr)/(?:articles|makaleler)/([0-9A-Z]+)/', lead)
+    return match.group(1) if match else None
+
+
+def footer_links(page: str) -> dict[str, str]:
+    """The footer's links: address -> text."""
+    footer = first(r'<footer class="site-footer">(.*?)</footer>', page) or ""
+    return {
+        href: text_of(label)
+        for href, label in re.findall(r'<a href="([^"]+)"[^>]*>(.*?)</a>', footer, re.S)
+    }
 
 
 def visible_text(page: str) -> str:

@@ -25,6 +25,7 @@ class NoEffect:
 ART = "test_article_journeys"
 COM = "test_comment_journeys"
 SITE = "test_site_journeys"
+FRONT = "test_frontpage_journeys"
 
 OFF_SITE = Journey(
     f"{ART}::test_taking_an_article_off_the_site_removes_it_everywhere",
@@ -81,6 +82,20 @@ TAG_GONE = Journey(
     f"{AUT}::test_deleting_a_tag_takes_it_off_its_articles",
     "the tag's link leaves both article pages; its page 404s in both languages",
 )
+FEATURE = Journey(
+    f"{FRONT}::test_featuring_an_article_makes_it_the_lead_then_unfeaturing_restores_the_latest",
+    "the featured article leads the cached home page in both languages; stopping "
+    "puts the latest article back as the lead",
+)
+FOOTER_PAGE = Journey(
+    f"{FRONT}::test_an_editor_publishes_edits_and_unpublishes_a_footer_page",
+    "a new page at its address and in the footer of the cached home pages, both languages; "
+    "its new title after an edit; back to draft: 404 and gone from the footer",
+)
+FOOTER_PAGE_GONE = Journey(
+    f"{FRONT}::test_deleting_a_footer_page_takes_it_off_the_site",
+    "the page 404s in both languages and leaves the footer of the cached home pages",
+)
 
 JOURNEYS = {
     # Authors: bylines on article pages and cards, their own pages and feeds.
@@ -115,6 +130,10 @@ JOURNEYS = {
     "admin:articles.article:form-action:archive": OFF_SITE,
     "admin:articles.article:list-action:send_to_review": REVIEW,
     "admin:articles.article:form-action:send_to_review": REVIEW,
+    "admin:articles.article:list-action:feature": FEATURE,
+    "admin:articles.article:form-action:feature": FEATURE,
+    "admin:articles.article:list-action:unfeature": FEATURE,
+    "admin:articles.article:form-action:unfeature": FEATURE,
     "admin:articles.article:list-action:mark_translations_current": TRANSLATIONS_CURRENT,
     "admin:articles.article:form-action:mark_translations_current": TRANSLATIONS_CURRENT,
     "admin:articles.article:list-action:generate_summaries": Journey(
@@ -163,6 +182,11 @@ JOURNEYS = {
     # Summary statuses (read-only in the admin, but they can be deleted).
     "admin:articles.summarystate:delete": SUMMARY_GONE,
     "admin:articles.summarystate:list-action:delete_selected": SUMMARY_GONE,
+    # Footer pages: linked from every page.
+    "admin:pages.page:add": FOOTER_PAGE,
+    "admin:pages.page:change": FOOTER_PAGE,
+    "admin:pages.page:delete": FOOTER_PAGE_GONE,
+    "admin:pages.page:list-action:delete_selected": FOOTER_PAGE_GONE,
     # Comments.
     "admin:comments.comment:list-action:approve": Journey(
         f"{COM}::test_a_reader_comment_waits_then_the_approve_action_publishes_it",

@@ -29,7 +29,9 @@ def test_creates_the_three_groups_with_their_permissions():
         f"articles.{action}_{model}"
         for model in ("article", "category", "source", "author", "tag", "summarystate")
         for action in ("view", "add", "change", "delete")
-    } | {"articles.publish_article", "articles.preview_article", "comments.view_comment"}
+    } | {"articles.publish_article", "articles.preview_article", "comments.view_comment"} | {
+        f"pages.{action}_page" for action in ("view", "add", "change", "delete")
+    }
     assert permissions_of("Moderators") == {
         "articles.view_article",
         "comments.view_comment",

@@ -17,7 +17,8 @@ def test_the_followed_models_are_the_ones_readers_see():
         "articles.Tag": "every page",
         "articles.Article": "its pages and the lists",
         "articles.SummaryState": "its pages and the lists",
-        "comments.Comment": "its article's page",
+        "comments.Comment": "its article's page and the lists",
+        "pages.Page": "every page",
     }
 
 

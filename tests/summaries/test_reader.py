@@ -59,7 +59,9 @@ def test_person_edited_summary_is_disclosed_as_reviewed_and_translated(client):
     human_summary(article, "tr", "İmajlar şablondur; kapsayıcılar onların çalışan örnekleridir.")
     html = page(client, article, "tr")
     assert 'lang="tr" data-ai-disclosure="ai-assisted-human-reviewed"' in html
-    assert "Yapay zekâ özeti</h2>" in html
+    # The body is untranslated, so the summary is offered first, under its own heading.
+    assert 'class="article-summary-label">Yapay zekâ özeti</p>' in html
+    assert "Türkçe özet</h2>" in html
     assert "Haber merkezi tarafından düzenlendi" in html
     assert "İmajlar şablondur" in html
 

@@ -77,3 +77,67 @@ def test_a_queued_summary_is_written_by_a_real_worker_process(tmp_path, chat_ser
     html = client.get(article.get_absolute_url("tr")).content.decode()
     assert TURKISH_REPLY in html
     assert 'data-ai-disclosure="ai-generated-unreviewed"' in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_writes_summaries_of_untranslated_bodies_first(tmp_path, chat_server):
+    """Turkish readers of an article with no Turkish body get the summary instead of the
+    text: its task outranks older ones, whatever the order they were queued in."""
+    httpserver = chat_server
+    httpserver.expect_request("/v1/chat/completions", method="POST").respond_with_json(
+        chat_reply(TURKISH_REPLY)
+    )
+    translated = [
+        make_article(
+            title_en=f"Translated story {n}",
+            title_tr=f"Çevrilmiş haber {n}",
+            body_en=ENGLISH_BODY,
+            body_tr="Türkçe metin.",
+        )
+        for n in range(2)
+    ]
+    untranslated = make_article(title_en="Untranslated story", body_en=ENGLISH_BODY)
+    # Queued last, as a backfill in publication order would.
+    assert summaries_enqueue(articles=[*translated, untranslated], languages=["tr"]).queued == 3
+    priorities = dict(
+        DBTaskResult.objects.values_list("args_kwargs__kwargs__article_id", "priority")
+    )
+    assert priorities == {translated[0].pk: 0, translated[1].pk: 0, untranslated.pk: 10}
+
+    url = database_url_for_worker(tmp_path)
+    env = worker_env(
+        url,
+        BROADSHEET_AI_BASE_URL=httpserver.url_for("/v1"),
+        BROADSHEET_AI_MODEL="test-model",
+        BROADSHEET_AI_API_KEY="test-key",
+    )
+    worker = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "db_worker",
+            "--batch",
+            "--no-reload",
+            "--no-startup-delay",
+            "--interval",
+            "0",
+        ],  # fmt: skip
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert worker.returncode == 0, worker.stdout + worker.stderr
+    copy_back(url)
+    titles = []
+    for request, _response in httpserver.log:
+        prompt = request.get_json()["messages"][-1]["content"]
+        titles.append(prompt.splitlines()[0])
+    assert titles == [
+        "Title: Untranslated story",
+        "Title: Translated story 0",
+        "Title: Translated story 1",
+    ]
+    assert set(SummaryState.objects.values_list("state", flat=True)) == {"ready"}

@@ -24,6 +24,7 @@ from django.utils import timezone
 from articles.images.renditions import renditions_enqueue
 from articles.images.uploads import LeadImageFormField
 from articles.models import LANGUAGE_CODES, Article, Author, Category, Source, Tag
+from articles.signals import demo_loaded
 from articles.summaries.services import summary_record_edit
 
 DEMO_CONTENT = Path(__file__).resolve().parents[2] / "demo_content"
@@ -329,10 +330,19 @@ class Command(BaseCommand):
                 f"{len(demo.authors)} authors, {len(demo.tags)} tags "
                 f"and {len(demo.articles)} articles."
             )
+            self.report(demo_loaded.send(sender=type(self), dry_run=True))
             return
         with transaction.atomic():
             created = self.load(demo)
+            # Other apps' demo content (footer pages), in the same transaction.
+            reports = demo_loaded.send(sender=type(self), dry_run=False)
         self.stdout.write(self.style.SUCCESS(f"Loaded {created} demo articles."))
+        self.report(reports)
+
+    def report(self, responses) -> None:
+        for _receiver, line in responses:
+            if line:
+                self.stdout.write(line)
 
     def load(self, demo: DemoContent) -> int:
         categories = {}

@@ -27,6 +27,7 @@ ROLES: dict[str, list[tuple[str, str, list[str]]]] = {
         ("articles", "source", ["view", "add", "change", "delete"]),
         ("articles", "author", ["view", "add", "change", "delete"]),
         ("articles", "tag", ["view", "add", "change", "delete"]),
+        ("pages", "page", ["view", "add", "change", "delete"]),
         ("comments", "comment", ["view"]),
         # Summary provenance is written by the machine and by edits of the article's
         # summary field; "change" is what lets an editor generate AI summaries.
