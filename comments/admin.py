@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
+from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, Value, When
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import linebreaksbr
@@ -43,6 +43,15 @@ class ModerationListMixin:
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related(open_reports())
+
+    def can_decide(self, request) -> bool:
+        return self.has_change_permission(request)
+
+    def get_list_display(self, request):
+        display = super().get_list_display(request)
+        if self.can_decide(request):
+            return display
+        return [name for name in display if name != "row_actions"]
 
     @admin.display(description=_("comment"))
     def comment_full(self, comment: Comment) -> str:
@@ -292,7 +301,9 @@ class ReportedCommentAdmin(ModerationListMixin, admin.ModelAdmin):
         )
 
     def get_ordering(self, request):
-        return ["-open_report_count", "-created_at", "-pk"]
+        # The most reported first (an expression: the change list checks plain names
+        # against the model's fields).
+        return [F("open_report_count").desc(), "-created_at", "-pk"]
 
     def get_urls(self):
         view = self.admin_site.admin_view(require_POST(self.decide_view))
@@ -303,6 +314,9 @@ class ReportedCommentAdmin(ModerationListMixin, admin.ModelAdmin):
 
     def has_moderate_permission(self, request, obj=None) -> bool:
         return request.user.has_perm("comments.change_comment")
+
+    def can_decide(self, request) -> bool:
+        return self.has_moderate_permission(request)
 
     def has_view_permission(self, request, obj=None) -> bool:
         return request.user.has_perm("comments.view_comment") or self.has_moderate_permission(

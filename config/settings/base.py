@@ -233,6 +233,14 @@ MAILERS = {
         ),
     }
 }
+# A local SMTP server in development (e.g. `python -m aiosmtpd -n -l 127.0.0.1:8025`):
+# EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend EMAIL_HOST=127.0.0.1 EMAIL_PORT=8025.
+if os.environ.get("EMAIL_HOST"):
+    MAILERS["default"]["OPTIONS"] = {
+        "host": os.environ["EMAIL_HOST"],
+        "port": int(os.environ.get("EMAIL_PORT", "25")),
+        "timeout": 10,
+    }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@broadsheet.localhost")
 
 LOGIN_URL = "admin:login"
