@@ -118,7 +118,14 @@ class ModerationListMixin:
                 '<button type="submit" class="button" form="{}" formaction="{}" name="decision"'
                 ' value="{}" aria-label="{} {}">{}</button>',
                 (
-                    (ROW_FORM, url, value, label, _("the comment by %s") % comment.name, label)
+                    (
+                        ROW_FORM,
+                        url,
+                        value,
+                        label,
+                        _("the comment by %(name)s") % {"name": comment.name},
+                        label,
+                    )
                     for value, label in choices
                 ),
             ),

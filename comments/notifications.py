@@ -6,6 +6,7 @@ task worker at the end of the interval (``comments.tasks``).
 
 import logging
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -17,7 +18,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from .models import Comment, NotificationAddress
 
@@ -241,59 +242,80 @@ def approval_notices_queue(ids: list[int]) -> None:
 
 
 def approval_notices_send(ids: list[int]) -> int:
-    """E-mail "published" and "answered" notices for approved comments; how many sent."""
+    """E-mail "published" and "answered" notices for approved comments; how many sent.
+
+    A comment with no one to tell yet (its writer has not confirmed the address) stays
+    unhandled, so that confirming later still sends its "published" notice.
+    """
     sent = 0
-    comments = Comment.objects.approved().filter(pk__in=ids, notices_sent_at__isnull=True)
+    comments = Comment.objects.approved().filter(
+        pk__in=ids, notices_sent_at__isnull=True, article__isnull=False
+    )
     for comment in comments.select_related("article", "parent"):
+        notices = _approval_notices(comment)
+        if not notices:
+            continue
         # Claimed by update: a second worker running the same task sends nothing twice.
         if not Comment.objects.filter(pk=comment.pk, notices_sent_at__isnull=True).update(
             notices_sent_at=timezone.now()
         ):
             continue
-        if comment.article is None:
-            continue
         try:
-            sent += _approval_notices(comment)
+            for notice in notices:
+                notice()
         except Exception:
             Comment.objects.filter(pk=comment.pk).update(notices_sent_at=None)
             raise
+        sent += len(notices)
     return sent
 
 
-def _approval_notices(comment: Comment) -> int:
-    sent = 0
+def _approval_notices(comment: Comment) -> list:
+    """The e-mails that ``comment``'s approval causes, each ready to send."""
+    notices = []
     address = active_address(comment.email) if comment.notify else None
     if address is not None:
-        with translation.override(comment.language):
-            _send(
+        notices.append(
+            partial(
+                _send_in,
+                comment.language,
                 address,
-                subject=gettext("Your comment is published"),
+                subject=gettext_lazy("Your comment is published"),
                 template="comments/email/comment_published.txt",
-                context={"comment": comment, "url": _absolute(comment.get_absolute_url())},
+                context={"comment": comment, "path": comment.get_absolute_url()},
             )
-        sent += 1
+        )
     parent = comment.parent
     if (
         parent is not None
         and parent.notify
         and parent.status == Comment.Status.APPROVED
         and parent.email.lower() != comment.email.lower()
+        and (address := active_address(parent.email)) is not None
     ):
-        address = active_address(parent.email)
-        if address is not None:
-            with translation.override(parent.language):
-                _send(
-                    address,
-                    subject=gettext("Someone answered your comment"),
-                    template="comments/email/comment_answered.txt",
-                    context={
-                        "comment": parent,
-                        "reply": comment,
-                        "url": _absolute(comment.get_absolute_url()),
-                    },
-                )
-            sent += 1
-    return sent
+        notices.append(
+            partial(
+                _send_in,
+                parent.language,
+                address,
+                subject=gettext_lazy("Someone answered your comment"),
+                template="comments/email/comment_answered.txt",
+                context={
+                    "comment": parent,
+                    "reply": comment,
+                    # The reply on the page in the language of the comment it answers.
+                    "path": f"{comment.article.get_absolute_url(parent.language)}"
+                    f"#comment-{comment.pk}",
+                },
+            )
+        )
+    return notices
+
+
+def _send_in(language: str, address, *, subject, template: str, context: dict) -> None:
+    with translation.override(language):
+        context = {**context, "url": _absolute(context.pop("path"))}
+        _send(address, subject=str(subject), template=template, context=context)
 
 
 def _absolute(path: str) -> str:
