@@ -85,9 +85,7 @@ def test_the_row_buttons_decide_without_leaving_the_list(journeys, decision):
     query = "?" + urllib.parse.urlencode({"status__exact": status, "q": article["word"]})
     row_decision(journeys, COMMENT, pk, decision, query)
     expect = Expect(f"the row's {decision} button")
-    expect_comments(
-        expect, reader, article, count=int(approving), text=text, shown=approving
-    )
+    expect_comments(expect, reader, article, count=int(approving), text=text, shown=approving)
     expect.verify()
 
 
