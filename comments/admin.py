@@ -5,6 +5,8 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import linebreaksbr
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import Truncator
@@ -53,10 +55,31 @@ class ModerationListMixin:
             return display
         return [name for name in display if name != "row_actions"]
 
-    @admin.display(description=_("comment"))
+    @admin.display(description=_("comment"), ordering="created_at")
     def comment_full(self, comment: Comment) -> str:
-        # The whole text, escaped, its line breaks kept: moderators decide on all of it.
-        return format_html('<div class="comment-full">{}</div>', linebreaksbr(comment.text))
+        # The whole text, escaped, its line breaks kept: moderators decide on all of it;
+        # under it when and where it was written (the article, the comment on the site).
+        return format_html(
+            '<div class="comment-full" lang="{}">{}</div>'
+            '<div class="comment-where">{} · {} · {}</div>',
+            comment.language,
+            linebreaksbr(comment.text),
+            date_format(timezone.localtime(comment.created_at), "j M Y, H:i"),
+            comment.get_language_display(),
+            self.article_link(comment),
+        )
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_info(self, comment: Comment) -> str:
+        """The status, what the spam rules noticed, and who decided (or which rule)."""
+        decided = comment.approved_by_rule or (comment.moderated_by or "")
+        signals = ", ".join(comment.spam_signal_labels())
+        return format_html(
+            "<strong>{}</strong>{}{}",
+            comment.get_status_display(),
+            format_html('<br><span class="spam-signals">{}</span>', signals) if signals else "",
+            format_html('<br><span class="quiet">{}</span>', decided) if decided else "",
+        )
 
     @admin.display(description=_("article"), ordering="article_public_id")
     def article_link(self, comment: Comment) -> str:
@@ -66,12 +89,12 @@ class ModerationListMixin:
             '<a href="{}" target="_blank" rel="noopener">#{} {}</a>',
             comment.article.get_absolute_url(comment.language),
             comment.article_public_id,
-            Truncator(str(comment.article)).chars(60),
+            Truncator(str(comment.article)).chars(50),
         )
         if comment.status != Comment.Status.APPROVED or comment.hidden_at is not None:
             return link
         return format_html(
-            '{}<br><a href="{}" target="_blank" rel="noopener">{}</a>',
+            '{} · <a href="{}" target="_blank" rel="noopener">{}</a>',
             link,
             comment.get_absolute_url(),
             _("The comment on the site"),
@@ -97,18 +120,12 @@ class ModerationListMixin:
         }
         notes = [report.note for report in reports if report.note]
         return format_html(
-            "<strong>{}</strong>{}<br>{}{}",
+            "<strong>{}</strong>{}{}{}",
             heading,
             format_html(" ({})", gettext("hidden from readers")) if comment.hidden_at else "",
-            ", ".join(f"{label} × {count}" for label, count in counts.items()),
+            format_html_join("", "<br>{}\u00a0×\u00a0{}", counts.items()),
             format_html_join("", '<br><q class="report-note">{}</q>', ((n,) for n in notes)),
         )
-
-    @admin.display(description=_("decided by"))
-    def decided(self, comment: Comment) -> str:
-        if comment.approved_by_rule:
-            return comment.approved_by_rule
-        return str(comment.moderated_by or "–")
 
     def _row_buttons(self, comment: Comment, url: str, choices) -> str:
         return format_html(
@@ -143,18 +160,7 @@ class ModerationListMixin:
 
 @admin.register(Comment)
 class CommentAdmin(ModerationListMixin, admin.ModelAdmin):
-    list_display = [
-        "comment_full",
-        "name",
-        "status",
-        "article_link",
-        "language",
-        "created_at",
-        "signals",
-        "reports_summary",
-        "decided",
-        "row_actions",
-    ]
+    list_display = ["comment_full", "name", "status_info", "reports_summary", "row_actions"]
     list_display_links = ["name"]
     list_filter = [
         "status",
@@ -192,6 +198,10 @@ class CommentAdmin(ModerationListMixin, admin.ModelAdmin):
         Comment.Status.REJECTED: (_("Reject"), _("The comment by %(name)s is rejected.")),
         Comment.Status.SPAM: (_("Spam"), _("The comment by %(name)s is marked as spam.")),
     }
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {"title": gettext("Comments to moderate"), **(extra_context or {})}
+        return super().changelist_view(request, extra_context)
 
     def get_ordering(self, request):
         # Pending comments first, then the newest.
@@ -283,14 +293,7 @@ class ReportedCommentAdmin(ModerationListMixin, admin.ModelAdmin):
     themselves are changed in the comments list, so this list changes nothing else.
     """
 
-    list_display = [
-        "comment_full",
-        "name",
-        "article_link",
-        "reports_summary",
-        "created_at",
-        "row_actions",
-    ]
+    list_display = ["comment_full", "name", "reports_summary", "row_actions"]
     list_display_links = ["name"]
     search_fields = ["name", "text", "article_public_id"]
     actions = ["keep", "remove"]
@@ -306,6 +309,10 @@ class ReportedCommentAdmin(ModerationListMixin, admin.ModelAdmin):
             .annotate(open_report_count=Count("reports", filter=undecided))
             .filter(open_report_count__gt=0)
         )
+
+    def changelist_view(self, request, extra_context=None):
+        title = gettext("Reported comments: keep or remove")
+        return super().changelist_view(request, {"title": title, **(extra_context or {})})
 
     def get_ordering(self, request):
         # The most reported first (an expression: the change list checks plain names

@@ -126,7 +126,7 @@ def test_reports_hide_a_comment_from_the_cached_page_until_a_moderator_keeps_it(
     queue = desk.get(REPORTED).content.decode()
     assert "A disputed remark." in queue
     assert "2 reports" in queue and "hidden from readers" in queue
-    assert "Spam × 1" in queue and "Misinformation × 1" in queue
+    assert "Spam\u00a0×\u00a01" in queue and "Misinformation\u00a0×\u00a01" in queue
     response = desk.post(
         reverse("admin:comments_reportedcomment_decide", args=[comment.pk]),
         {"decision": "keep", "next": REPORTED + "?q=disputed"},

@@ -103,7 +103,7 @@ def test_signals_and_reports_show_in_words(desk):
     )
     row = row_of(desk.get(CHANGELIST).content.decode(), comment)
     assert "Too many links, Sent too soon after the form was shown" in row
-    assert "<strong>2 reports</strong>" in row and "Abuse or harassment × 2" in row
+    assert "<strong>2 reports</strong>" in row and "Abuse or harassment\u00a0×\u00a02" in row
     assert "Rude &lt;b&gt;x&lt;/b&gt;" in row and "Other" not in row
 
 

@@ -102,7 +102,7 @@ def test_a_report_hides_a_comment_until_keep_brings_it_back(journeys, how):
     hidden.verify()
     queue = journeys.newsroom.page(REPORTED).text
     assert approved_text(article) in html.unescape(queue), "not in the reported queue"
-    assert "Abuse or harassment × 1" in queue and "Insulting another reader." in queue
+    assert "Abuse or harassment\u00a0×\u00a01" in queue and "Insulting another reader." in queue
 
     if how == "row":
         row_decision(journeys, REPORTED, pk, "keep")
