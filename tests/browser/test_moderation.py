@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings as django_settings
 from playwright.sync_api import Page, expect
 
+from comments import notifications
 from comments.models import Comment, NotificationAddress, Report
 from tests.browser.conftest import violations
 from tests.browser.test_back_office import log_in
@@ -65,6 +66,24 @@ def test_the_report_pages_have_no_accessibility_violations(axe_page, live_server
     assert violations(axe_page) == []
     axe_page.goto(f"{live_server.url}/tr/comments/report/{comment.pk}/")
     assert violations(axe_page) == []
+    for path in (
+        f"/en/comments/confirm/{notifications.confirm_token('a@example.com')}/",
+        f"/tr/comments/unsubscribe/{notifications.unsubscribe_token('a@example.com')}/",
+        "/en/comments/confirm/broken/",
+    ):
+        axe_page.goto(live_server.url + path)
+        assert violations(axe_page) == [], path
+
+
+def test_the_moderation_lists_have_no_accessibility_violations(axe_page, live_server, roles):
+    make_user(groups=["Moderators"], username="mehmet")
+    comment = make_comment(text="Reported\nline", spam_signals="links")
+    make_comment(status="pending", text="Waiting <b>here</b>")
+    Report.objects.create(comment=comment, reason="abuse", client_hash="a", note="Rude")
+    log_in(axe_page, live_server, "mehmet")
+    for path in ("/en/admin/comments/comment/", "/en/admin/comments/reportedcomment/"):
+        axe_page.goto(live_server.url + path)
+        assert violations(axe_page) == [], path
 
 
 def test_a_moderator_decides_row_by_row_with_the_keyboard(page: Page, live_server, roles):
