@@ -232,7 +232,8 @@ def unsubscribe(request, token: str):
     """Stop every notice to an address: a GET asks (a button), a POST does it."""
     email = notifications.read_token(token, salt=notifications.UNSUBSCRIBE_SALT)
     if email is None:
-        return render(request, "comments/notify_link_invalid.html", status=400)
+        context = {"unsubscribe": True}
+        return render(request, "comments/notify_link_invalid.html", context, status=400)
     if request.method == "POST":
         notifications.address_unsubscribe(email)
         return render(request, "comments/notify_done.html", {"unsubscribed": True})

@@ -143,7 +143,10 @@ def test_a_broken_link_says_so(client, kind):
     for token in ("nonsense", notifications.confirm_token("x@example.com")[:-3] + "abc"):
         response = client.get(f"/en/comments/{kind}/{token}/")
         assert response.status_code == 400
-        assert "This link does not work" in response.content.decode()
+        page = response.content.decode()
+        assert "This link does not work" in page
+        hint = "unsubscribe link from the e-mail" if kind == "unsubscribe" else "seven days"
+        assert hint in page
     # The tokens are not interchangeable.
     other = (
         notifications.unsubscribe_token("x@example.com")
