@@ -23,10 +23,6 @@ class CommentQuerySet(models.QuerySet):
         """Approved and not hidden by readers' reports (``COMMENTS_HIDE_AFTER_REPORTS``)."""
         return self.approved().filter(hidden_at__isnull=True)
 
-    def reported(self):
-        """Approved comments with reports no moderator has decided on yet."""
-        return self.approved().filter(reports__resolved_at__isnull=True).distinct()
-
     def for_page(self, article: Article):
         """What readers see under ``article``: visible comments, oldest first."""
         return self.visible().filter(article=article).order_by("created_at", "pk")
