@@ -10,7 +10,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from . import captcha, rules
-from .models import Comment
+from .models import Comment, Report
 from .services import challenge_is_used
 
 
@@ -45,6 +45,11 @@ class CommentForm(forms.Form):
         strip=False,
         widget=forms.Textarea(attrs={"rows": 6, "data-max-chars": rules.MAX_LENGTH}),
         error_messages={"required": _("Please write your comment.")},
+    )
+    notify = forms.BooleanField(
+        label=_("Tell me when my comment is published or answered"),
+        required=False,
+        help_text=_("We first e-mail you a link to confirm the address."),
     )
     # The honeypot: hidden from people, tempting to bots.
     homepage = forms.CharField(
@@ -128,6 +133,7 @@ class CommentForm(forms.Form):
         fields = [
             "name",
             "email",
+            "notify",
             Field("text"),
             HTML(self._counter_html()),
             Div("homepage", css_class="comment-hp", aria_hidden="true"),
@@ -202,32 +208,13 @@ class CommentForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("notify") and not cleaned.get("email") and "email" not in self.errors:
+            self.add_error(
+                "email", gettext("Please give your e-mail address to be told by e-mail.")
+            )
         if not self.challenge_required:
             return cleaned
-        try:
-            challenge = captcha.read_challenge(cleaned.get("token", ""), article_id=self.article.pk)
-        except captcha.ChallengeError as error:
-            self.challenge_failed = True
-            self.add_error("answer", error.message)
-            return cleaned
-        if challenge_is_used(nonce=challenge.nonce):
-            self.challenge_failed = True
-            self.add_error(
-                "answer",
-                gettext("This human check was already used. Please answer the new question."),
-            )
-            return cleaned
-        if "answer" not in cleaned:  # left empty: the same question stays
-            return cleaned
-        if not challenge.is_answered_by(cleaned["answer"]):
-            self.challenge_failed = True
-            self.spent_challenge = challenge
-            self.add_error(
-                "answer", gettext("That answer is not right. Please answer the new question.")
-            )
-            return cleaned
-        self.challenge = challenge
-        return cleaned
+        return check_challenge(self, cleaned, article_id=self.article.pk)
 
     def spam_signals(self) -> list[str]:
         """What the spam rules noticed about this (valid) submission."""
@@ -243,3 +230,109 @@ class CommentForm(forms.Form):
         if rules.count_links(self.cleaned_data.get("text", "")) > settings.COMMENTS_MAX_LINKS:
             signals.append(Comment.SpamSignal.LINKS)
         return [str(signal) for signal in signals]
+
+
+def check_challenge(form, cleaned: dict, *, article_id: int) -> dict:
+    """The human check of ``form`` (fields ``token`` and ``answer``), as the comment form
+    and the report form ask it: sets ``form.challenge`` once answered; otherwise
+    ``challenge_failed`` says a new question is needed, ``spent_challenge`` that a wrong
+    answer used one up."""
+    try:
+        challenge = captcha.read_challenge(cleaned.get("token", ""), article_id=article_id)
+    except captcha.ChallengeError as error:
+        form.challenge_failed = True
+        form.add_error("answer", error.message)
+        return cleaned
+    if challenge_is_used(nonce=challenge.nonce):
+        form.challenge_failed = True
+        form.add_error(
+            "answer",
+            gettext("This human check was already used. Please answer the new question."),
+        )
+        return cleaned
+    if "answer" not in cleaned:  # left empty: the same question stays
+        return cleaned
+    if not challenge.is_answered_by(cleaned["answer"]):
+        form.challenge_failed = True
+        form.spent_challenge = challenge
+        form.add_error(
+            "answer", gettext("That answer is not right. Please answer the new question.")
+        )
+        return cleaned
+    form.challenge = challenge
+    return cleaned
+
+
+class ReportForm(forms.Form):
+    """A reader's report of one approved comment (``comments.views.comment_report``)."""
+
+    reason = forms.ChoiceField(
+        label=_("Why should editors look at this comment?"),
+        choices=Report.Reason.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Please choose a reason."),
+            "invalid_choice": _("Please choose a reason."),
+        },
+    )
+    note = forms.CharField(
+        label=_("Note for the editors (optional)"),
+        required=False,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    token = forms.CharField(required=False, widget=forms.HiddenInput)
+    answer = CommentForm.base_fields["answer"]
+
+    def __init__(self, data=None, *, comment: Comment, challenge_required: bool = True):
+        super().__init__(data)
+        self.comment = comment
+        self.challenge_required = challenge_required
+        self.challenge: captcha.Challenge | None = None
+        self.challenge_failed = False
+        self.spent_challenge: captcha.Challenge | None = None
+        self.fields["note"].help_text = ngettext(
+            "At most %(max)s character.", "At most %(max)s characters.", Report.NOTE_MAX_LENGTH
+        ) % {"max": Report.NOTE_MAX_LENGTH}
+        if not challenge_required:
+            del self.fields["token"]
+            del self.fields["answer"]
+        elif not self.is_bound:
+            self.show_challenge(captcha.new_challenge(article_id=comment.article_id))
+        else:
+            try:
+                shown = captcha.read_challenge(
+                    self.data.get("token", ""), article_id=comment.article_id
+                )
+            except captcha.ChallengeError:
+                pass
+            else:
+                self._label_answer(shown)
+        self.helper = FormHelper(self)
+        self.helper.form_id = "report-form"
+        self.helper.attrs = {"novalidate": ""}
+        fields = ["reason", "note"]
+        if challenge_required:
+            fields += ["token", Field("answer", wrapper_class="comment-answer")]
+        self.helper.layout = Layout(*fields, Submit("send", gettext("Send report")))
+
+    show_challenge = CommentForm.show_challenge
+    _label_answer = CommentForm._label_answer
+
+    def clean_note(self):
+        note = rules.normalise_newlines(self.cleaned_data["note"])
+        if len(note) > Report.NOTE_MAX_LENGTH:
+            raise forms.ValidationError(
+                gettext(
+                    "Please shorten your note to at most %(max)s characters (it has %(count)s)."
+                )
+                % {"max": Report.NOTE_MAX_LENGTH, "count": len(note)},
+                code="max_length",
+            )
+        return note
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.challenge_required:
+            return cleaned
+        return check_challenge(self, cleaned, article_id=self.comment.article_id)

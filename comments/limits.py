@@ -28,6 +28,8 @@ Kind = SubmissionCount.Kind
 def limit_for(kind: str) -> int:
     if kind == Kind.COMMENT:
         return settings.COMMENTS_RATE_LIMIT
+    if kind == Kind.REPORT:
+        return settings.COMMENTS_REPORT_LIMIT
     return settings.COMMENTS_CHALLENGE_FAILURE_LIMIT
 
 
@@ -37,14 +39,14 @@ def window_start(now: datetime | None = None) -> datetime:
     return datetime.fromtimestamp(seconds - seconds % settings.COMMENTS_RATE_WINDOW, tz=UTC)
 
 
-def used_up(*, client: str) -> bool:
-    """Whether ``client`` has used up either allowance in this window (reads only)."""
+def used_up(*, client: str, kinds=(Kind.COMMENT, Kind.WRONG_ANSWER)) -> bool:
+    """Whether ``client`` has used up any allowance of ``kinds`` in this window (reads only)."""
     counts = dict(
         SubmissionCount.objects.filter(client=client, window_start=window_start()).values_list(
             "kind", "count"
         )
     )
-    return any(counts.get(kind, 0) >= limit_for(kind) for kind in Kind.values)
+    return any(counts.get(kind, 0) >= limit_for(kind) for kind in kinds)
 
 
 def count_one(*, client: str, kind: str) -> int:

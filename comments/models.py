@@ -17,21 +17,24 @@ class CommentQuerySet(models.QuerySet):
         return self.filter(status=Comment.Status.APPROVED)
 
     def visible(self):
-        """What readers see, and what every comment count counts: approved comments and
-        approved replies to approved comments (a reply goes with its thread)."""
+        """What readers see, and what every comment count counts: approved comments not
+        hidden by readers' reports (``COMMENTS_HIDE_AFTER_REPORTS``); a reply only while the
+        comment it answers is visible too (a reply goes with its thread)."""
         return self.approved().filter(
-            Q(parent__isnull=True) | Q(parent__status=Comment.Status.APPROVED)
+            Q(parent__isnull=True)
+            | Q(parent__status=Comment.Status.APPROVED, parent__hidden_at__isnull=True),
+            hidden_at__isnull=True,
         )
 
     def pending(self):
         return self.filter(status=Comment.Status.PENDING)
 
     def for_page(self, article: Article):
-        """What readers see under ``article``: approved comments, oldest first."""
-        return self.approved().filter(article=article).order_by("created_at", "pk")
+        """What readers see under ``article``: visible comments, oldest first."""
+        return self.visible().filter(article=article).order_by("created_at", "pk")
 
     def threads(self, article: Article):
-        """The approved top-level comments under ``article``, oldest first."""
+        """The visible top-level comments under ``article``, oldest first."""
         return self.for_page(article).filter(parent__isnull=True)
 
 
@@ -126,6 +129,31 @@ class Comment(models.Model):
     notified_at = models.DateTimeField(
         _("moderators notified"), null=True, blank=True, editable=False
     )
+    approved_by_rule = models.CharField(
+        _("approved automatically"),
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text=_("The rule that approved the comment without a moderator, in words."),
+    )
+    hidden_at = models.DateTimeField(
+        _("hidden after reports"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Readers' reports took it off the site until a moderator decides."),
+    )
+    notify = models.BooleanField(
+        _("commenter asked to be told"),
+        default=False,
+        editable=False,
+        help_text=_("E-mail the commenter when the comment is published or answered."),
+    )
+    # Set once the e-mails its approval causes (to its writer, to the writer of the
+    # comment it answers) were handled, so that none is sent twice.
+    notices_sent_at = models.DateTimeField(
+        _("commenters told"), null=True, blank=True, editable=False
+    )
 
     objects = CommentQuerySet.as_manager()
 
@@ -208,6 +236,7 @@ class SubmissionCount(models.Model):
     class Kind(models.TextChoices):
         COMMENT = "comment", _("Comment accepted")
         WRONG_ANSWER = "wrong_answer", _("Wrong answer to the human check")
+        REPORT = "report", _("Comment reported")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
     client = models.CharField(
@@ -226,9 +255,98 @@ class SubmissionCount(models.Model):
                 fields=["client", "kind", "window_start"], name="submission_count_unique"
             ),
             models.CheckConstraint(
-                condition=Q(kind__in=["comment", "wrong_answer"]), name="submission_count_kind"
+                condition=Q(kind__in=["comment", "wrong_answer", "report"]),
+                name="submission_count_kind",
             ),
         ]
 
     def __str__(self):
         return f"{self.kind} {self.client[:8]}… {self.window_start:%Y-%m-%d %H:%M}: {self.count}"
+
+
+class Report(models.Model):
+    """A reader's report of an approved comment; one per reader (``client_hash``) each."""
+
+    class Reason(models.TextChoices):
+        SPAM = "spam", _("Spam")
+        ABUSE = "abuse", _("Abuse or harassment")
+        OFF_TOPIC = "off_topic", _("Off-topic")
+        MISINFORMATION = "misinformation", _("Misinformation")
+        OTHER = "other", _("Other")
+
+    NOTE_MAX_LENGTH = 500
+
+    comment = models.ForeignKey(
+        Comment, on_delete=models.CASCADE, related_name="reports", verbose_name=_("comment")
+    )
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason)
+    note = models.TextField(_("note"), blank=True)
+    client_hash = models.CharField(
+        _("client fingerprint"),
+        max_length=64,
+        help_text=_("A salted hash of the sender's address; the address itself is not kept."),
+    )
+    created_at = models.DateTimeField(_("reported"), default=timezone.now)
+    resolved_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["comment", "client_hash"], name="report_one_per_reader"
+            ),
+            models.CheckConstraint(
+                condition=Q(reason__in=["spam", "abuse", "off_topic", "misinformation", "other"]),
+                name="report_reason_valid",
+            ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("note"), 500), name="report_note_max_500"
+            ),
+        ]
+
+    def __str__(self):
+        return _("Report on comment %(comment)s: %(reason)s") % {
+            "comment": self.comment_id,
+            "reason": self.get_reason_display(),
+        }
+
+
+class ReportedComment(Comment):
+    """The admin's queue of approved comments readers reported."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("reported comment")
+        verbose_name_plural = _("reported comments")
+
+
+class NotificationAddress(models.Model):
+    """An e-mail address a commenter gave for notices; nothing is sent until confirmed."""
+
+    email = models.EmailField(_("e-mail"), unique=True)
+    language = models.CharField(_("language"), max_length=7, choices=settings.LANGUAGES)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    confirmation_sent_at = models.DateTimeField(_("confirmation sent"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification address")
+        verbose_name_plural = _("notification addresses")
+
+    def __str__(self):
+        return self.email
+
+    @property
+    def is_active(self) -> bool:
+        return self.confirmed_at is not None and self.unsubscribed_at is None

@@ -16,7 +16,7 @@ from pagecache import invalidation
 
 from . import languages, limits, notifications, rules
 from .captcha import Challenge
-from .models import Comment, SubmissionCount, UsedChallenge
+from .models import Comment, NotificationAddress, Report, SubmissionCount, UsedChallenge
 
 logger = logging.getLogger(__name__)
 
@@ -102,6 +102,7 @@ def comment_submit(
     limited: bool = True,
     parent: Comment | None = None,
     from_newsroom: bool = False,
+    notify: bool = False,
 ) -> Comment:
     """Store a reader's comment: pending review, or spam when a spam rule caught it.
 
@@ -129,7 +130,12 @@ def comment_submit(
     if parent is not None and (parent.parent_id is not None or parent.article_id != article.pk):
         raise ValueError("A reply's parent is a top-level comment of the same article")
     spam_signals = list(dict.fromkeys(spam_signals))
+    email = email.strip()
+    notify = notify and bool(email)
     status = Comment.Status.SPAM if spam_signals else Comment.Status.PENDING
+    rule = "" if spam_signals else auto_approval_rule(email)
+    if rule:
+        status = Comment.Status.APPROVED
     with transaction.atomic():
         # First, so that simultaneous posts from one sender queue here; a refusal rolls
         # the count back.
@@ -147,7 +153,7 @@ def comment_submit(
             article=article,
             article_public_id=article.public_id,
             name=name,
-            email=email.strip(),
+            email=email,
             text=text,
             language=language,
             text_language=languages.detect(text),
@@ -156,7 +162,16 @@ def comment_submit(
             status=status,
             spam_signals=",".join(spam_signals),
             client_hash=client_hash,
+            notify=notify,
+            approved_by_rule=rule,
+            moderated_at=timezone.now() if rule else None,
         )
+        if notify:
+            notifications.address_request(email=email, language=language)
+        if rule:
+            transaction.on_commit(
+                lambda: notifications.approval_notices_queue([comment.pk]), robust=True
+            )
         if status == Comment.Status.PENDING:
             # robust: a failure to queue the digest is logged, never the reader's problem;
             # the comment stays un-notified and the next digest includes it.
@@ -164,17 +179,60 @@ def comment_submit(
     return comment
 
 
+def auto_approval_rule(email: str) -> str:
+    """Why a comment from ``email`` needs no moderator ("" when it does).
+
+    ``COMMENTS_AUTO_APPROVE_AFTER``: the address is confirmed (its owner clicked the
+    link) and already has that many approved comments.
+    """
+    needed = settings.COMMENTS_AUTO_APPROVE_AFTER
+    if not needed or not email:
+        return ""
+    if not NotificationAddress.objects.filter(
+        email__iexact=email, confirmed_at__isnull=False
+    ).exists():
+        return ""
+    approved = Comment.objects.approved().filter(email__iexact=email).count()
+    if approved < needed:
+        return ""
+    return gettext(
+        "Approved automatically: %(count)s approved comments under a confirmed e-mail address."
+    ) % {"count": approved}
+
+
 def comment_moderate(*, comment: Comment, status: str, moderator) -> Comment:
-    """Record a moderator's decision on one comment."""
+    """Record a moderator's decision on one comment (its reports are decided too)."""
     if status not in Comment.Status.values:
         raise ValueError(f"Unknown comment status {status!r}")
-    comment.status = status
-    comment.moderated_by = moderator
-    comment.moderated_at = timezone.now()
-    comment.save(update_fields=["status", "moderated_by", "moderated_at"])
-    if comment.article_id is not None:
-        invalidation.article_page_changed(comment.article_id)
+    with transaction.atomic():
+        comment.status = status
+        comment.moderated_by = moderator
+        comment.moderated_at = timezone.now()
+        comment.approved_by_rule = ""
+        comment.hidden_at = None
+        comment.save(
+            update_fields=[
+                "status",
+                "moderated_by",
+                "moderated_at",
+                "approved_by_rule",
+                "hidden_at",
+            ]
+        )
+        _reports_resolve([comment.pk], moderator)
+        if comment.article_id is not None:
+            invalidation.article_page_changed(comment.article_id)
+        if status == Comment.Status.APPROVED:
+            transaction.on_commit(
+                lambda: notifications.approval_notices_queue([comment.pk]), robust=True
+            )
     return comment
+
+
+def _reports_resolve(ids, moderator) -> None:
+    Report.objects.filter(comment_id__in=ids, resolved_at__isnull=True).update(
+        resolved_at=timezone.now(), resolved_by=moderator
+    )
 
 
 def comments_moderate(*, comments: QuerySet, status: str, moderator) -> int:
@@ -190,14 +248,20 @@ def comments_moderate(*, comments: QuerySet, status: str, moderator) -> int:
         .order_by()
         .only("pk", "name", "article_id", "article_public_id")
         .select_related(None)
+        .prefetch_related(None)
     )
     if not changed:
         return 0
     ids = [comment.pk for comment in changed]
     with transaction.atomic():
         Comment.objects.filter(pk__in=ids).update(
-            status=status, moderated_by=moderator, moderated_at=timezone.now()
+            status=status,
+            moderated_by=moderator,
+            moderated_at=timezone.now(),
+            approved_by_rule="",
+            hidden_at=None,
         )
+        _reports_resolve(ids, moderator)
         LogEntry.objects.log_actions(
             user_id=moderator.pk,
             queryset=changed,
@@ -205,6 +269,102 @@ def comments_moderate(*, comments: QuerySet, status: str, moderator) -> int:
             change_message=[{"changed": {"fields": ["status"]}}],
         )
         # update() sends no signal: each changed article's page and comment list, here.
+        for article_id in {comment.article_id for comment in changed} - {None}:
+            invalidation.article_page_changed(article_id)
+        if status == Comment.Status.APPROVED:
+            transaction.on_commit(lambda: notifications.approval_notices_queue(ids), robust=True)
+    return len(ids)
+
+
+# Readers' reports ------------------------------------------------------------------
+
+
+class ReportRefused(Exception):
+    """The report cannot be taken; ``message`` is safe to show the reader."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def reportable(comment: Comment) -> bool:
+    return (
+        comment.status == Comment.Status.APPROVED
+        and comment.hidden_at is None
+        and comment.article_id is not None
+    )
+
+
+def report_submit(
+    *,
+    comment: Comment,
+    reason: str,
+    note: str = "",
+    client_hash: str,
+    challenge: Challenge | None = None,
+    limited: bool = True,
+) -> Report:
+    """Record a reader's report; with ``COMMENTS_HIDE_AFTER_REPORTS`` undecided reports the
+    comment leaves the site (and its cached pages) until a moderator decides."""
+    if not reportable(comment):
+        raise ReportRefused(gettext("This comment can no longer be reported."))
+    if reason not in Report.Reason.values:
+        raise ReportRefused(gettext("Please choose a reason."))
+    note = rules.normalise_newlines(note).strip()
+    if len(note) > Report.NOTE_MAX_LENGTH:
+        raise ReportRefused(gettext("The note is too long."))
+    with transaction.atomic():
+        if (
+            limited
+            and limits.count_one(client=client_hash, kind=SubmissionCount.Kind.REPORT)
+            > settings.COMMENTS_REPORT_LIMIT
+        ):
+            raise ReportRefused(limits.refusal_message())
+        if challenge is not None and not challenge_spend(nonce=challenge.nonce):
+            raise ReportRefused(
+                gettext("This human check was already used. Please answer the new question.")
+            )
+        try:
+            with transaction.atomic():
+                report = Report.objects.create(
+                    comment=comment, reason=reason, note=note, client_hash=client_hash
+                )
+        except IntegrityError:
+            raise ReportRefused(
+                gettext("You have already reported this comment. Thank you.")
+            ) from None
+        threshold = settings.COMMENTS_HIDE_AFTER_REPORTS
+        if (
+            threshold
+            and comment.reports.filter(resolved_at__isnull=True).count() >= threshold
+            and Comment.objects.filter(pk=comment.pk, hidden_at__isnull=True).update(
+                hidden_at=timezone.now()
+            )
+        ):
+            invalidation.article_page_changed(comment.article_id)
+    return report
+
+
+def reports_keep(*, comments: QuerySet, moderator) -> int:
+    """A moderator keeps reported comments: visible again, their reports decided."""
+    changed = list(
+        comments.order_by()
+        .only("pk", "name", "article_id", "article_public_id")
+        .select_related(None)
+        .prefetch_related(None)
+    )
+    if not changed:
+        return 0
+    ids = [comment.pk for comment in changed]
+    with transaction.atomic():
+        Comment.objects.filter(pk__in=ids).update(hidden_at=None)
+        _reports_resolve(ids, moderator)
+        LogEntry.objects.log_actions(
+            user_id=moderator.pk,
+            queryset=changed,
+            action_flag=CHANGE,
+            change_message=gettext("Kept after readers' reports."),
+        )
         for article_id in {comment.article_id for comment in changed} - {None}:
             invalidation.article_page_changed(article_id)
     return len(ids)

@@ -6,5 +6,8 @@ app_name = "comments"
 
 urlpatterns = [
     path("jsi18n.js", views.javascript_catalog, name="jsi18n"),
+    path("report/<int:pk>/", views.comment_report, name="report"),
+    path("confirm/<str:token>/", views.address_confirm, name="confirm"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("<public_id:public_id>/", views.comment_create, name="create"),
 ]

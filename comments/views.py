@@ -1,12 +1,15 @@
 import logging
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.db import DatabaseError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from django.views.i18n import JavaScriptCatalog
 
@@ -14,13 +17,14 @@ from articles.models import Article
 from articles.views import ArticleDetailView
 from core.clients import client_ip
 
-from . import captcha, limits, own, rules, services
+from . import captcha, limits, notifications, own, rules, services
 from .context import is_trusted
-from .forms import CommentForm
+from .forms import CommentForm, ReportForm
+from .models import Comment
 
 logger = logging.getLogger(__name__)
 # What the reader typed, and what the human check needs to be answered again.
-RESUBMITTED_FIELDS = ["name", "email", "text", "token", "answer", "homepage", "parent"]
+RESUBMITTED_FIELDS = ["name", "email", "notify", "text", "token", "answer", "homepage", "parent"]
 
 
 def keep_text_when_database_fails(view):
@@ -96,6 +100,7 @@ def comment_create(request, public_id: str):
             limited=not trusted,
             parent=parent,
             from_newsroom=trusted,
+            notify=data["notify"],
         )
     except services.TooManyComments:
         return _refused(request, article)
@@ -111,6 +116,15 @@ def comment_create(request, public_id: str):
         gettext("Thank you. Your comment will appear after editor review."),
         extra_tags="comment",
     )
+    if data["notify"]:
+        messages.info(
+            request,
+            gettext(
+                "If this address is not confirmed yet, we have e-mailed it a link: "
+                "nothing else is sent before you open it."
+            ),
+            extra_tags="comment",
+        )
     response = redirect(article.get_absolute_url() + "#comment-form")
     # Spam is not shown to its sender either: it was never going to appear.
     if comment.status == comment.Status.PENDING:
@@ -135,6 +149,102 @@ def _article_with_form(request, article, form, *, status: int, error: str = ""):
     view.object = article
     context = view.get_context_data(object=article, comment_form=form, comment_error=error)
     return view.render_to_response(context, status=status)
+
+
+REPORTED_COOKIE = "comments_reported"
+
+
+def _reported_ids(request) -> set[str]:
+    """The comments this browser reported (a signed cookie, besides the client hash)."""
+    value = request.get_signed_cookie(REPORTED_COOKIE, default="", salt=REPORTED_COOKIE)
+    return set(value.split(",")) - {""}
+
+
+@require_http_methods(["GET", "POST"])
+def comment_report(request, pk: int):
+    """A reader reports an approved comment: reason, optional note, the human check."""
+    comment = get_object_or_404(
+        Comment.objects.visible().select_related("article").filter(article__isnull=False), pk=pk
+    )
+    article = comment.article
+    if not article.is_published:
+        raise Http404
+    context = {"comment": comment, "article": article, "back_url": comment.get_absolute_url()}
+    if str(comment.pk) in _reported_ids(request):
+        return render(request, "comments/report_done.html", {**context, "already": True})
+    trusted = is_trusted(request)
+    client = rules.client_hash(client_ip(request))
+    if request.method == "GET":
+        form = ReportForm(comment=comment, challenge_required=not trusted)
+        return render(request, "comments/report.html", {**context, "form": form})
+
+    form = ReportForm(request.POST, comment=comment, challenge_required=not trusted)
+    error = ""
+    if not trusted and limits.used_up(client=client, kinds=[limits.Kind.REPORT]):
+        error = limits.refusal_message()
+    elif form.is_valid():
+        try:
+            services.report_submit(
+                comment=comment,
+                reason=form.cleaned_data["reason"],
+                note=form.cleaned_data["note"],
+                client_hash=client,
+                challenge=form.challenge,
+                limited=not trusted,
+            )
+        except services.ReportRefused as refusal:
+            error = refusal.message
+        else:
+            response = render(request, "comments/report_done.html", context)
+            ids = sorted(_reported_ids(request) | {str(comment.pk)}, key=int)[-200:]
+            response.set_signed_cookie(
+                REPORTED_COOKIE,
+                ",".join(ids),
+                salt=REPORTED_COOKIE,
+                max_age=365 * 24 * 3600,
+                secure=request.is_secure(),
+                httponly=True,
+                samesite="Lax",
+            )
+            return response
+    else:
+        if form.spent_challenge is not None:
+            services.challenge_fail(challenge=form.spent_challenge, client_hash=client)
+    if form.challenge_required and (form.challenge_failed or error):
+        form.show_challenge(captcha.new_challenge(article_id=article.pk))
+    return render(
+        request, "comments/report.html", {**context, "form": form, "error": error}, status=400
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def address_confirm(request, token: str):
+    """The link in the confirmation e-mail: a button (so that a mail scanner following
+    links confirms nothing), which confirms the address."""
+    email = notifications.read_token(
+        token, salt=notifications.CONFIRM_SALT, max_age=settings.COMMENTS_CONFIRM_MAX_AGE
+    )
+    if email is None:
+        return render(request, "comments/notify_link_invalid.html", status=400)
+    if request.method == "POST":
+        if notifications.address_confirm(email) is None:
+            return render(request, "comments/notify_link_invalid.html", status=400)
+        return render(request, "comments/notify_done.html", {"confirmed": True})
+    return render(request, "comments/notify_confirm.html", {"email": email})
+
+
+@csrf_exempt  # RFC 8058: the mail client's one-click POST carries no CSRF token.
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token: str):
+    """Stop every notice to an address: a GET asks (a button), a POST does it."""
+    email = notifications.read_token(token, salt=notifications.UNSUBSCRIBE_SALT)
+    if email is None:
+        context = {"unsubscribe": True}
+        return render(request, "comments/notify_link_invalid.html", context, status=400)
+    if request.method == "POST":
+        notifications.address_unsubscribe(email)
+        return render(request, "comments/notify_done.html", {"unsubscribed": True})
+    return render(request, "comments/notify_unsubscribe.html", {"email": email})
 
 
 javascript_catalog = cache_control(max_age=3600, public=True)(

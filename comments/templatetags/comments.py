@@ -49,7 +49,8 @@ COUNT_ATTRIBUTE = "approved_comment_count"
 @register.simple_tag
 def prefetch_comment_counts(*groups) -> str:
     """``{% prefetch_comment_counts articles other_articles %}``: one query counts the
-    visible comments (as every count does: ``Comment.objects.visible()``) of every article given (lists or single articles), so each card's
+    visible comments (``Comment.objects.visible()``, as every count does) of every
+    article given (lists or single articles), so each card's
     ``{% get_comment_count %}`` costs none."""
     articles = []
     for group in groups:

@@ -287,6 +287,14 @@ MAILERS = {
         ),
     }
 }
+# A local SMTP server in development (e.g. `python -m aiosmtpd -n -l 127.0.0.1:8025`):
+# EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend EMAIL_HOST=127.0.0.1 EMAIL_PORT=8025.
+if os.environ.get("EMAIL_HOST"):
+    MAILERS["default"]["OPTIONS"] = {
+        "host": os.environ["EMAIL_HOST"],
+        "port": int(os.environ.get("EMAIL_PORT", "25")),
+        "timeout": 10,
+    }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@broadsheet.localhost")
 
 LOGIN_URL = "admin:login"
@@ -384,6 +392,24 @@ COMMENTS_DIGEST_INTERVAL = 10 * 60
 COMMENTS_MODERATOR_EMAILS = env_list("COMMENTS_MODERATOR_EMAILS")
 # `manage.py purge_comments` deletes spam and rejected comments older than this.
 COMMENTS_PURGE_AFTER_DAYS = int(os.environ.get("COMMENTS_PURGE_AFTER_DAYS", "30"))
+# Readers' reports: a comment with this many undecided reports leaves the site until a
+# moderator decides (Keep or Remove); empty: reports never hide a comment.
+COMMENTS_HIDE_AFTER_REPORTS = (
+    int(os.environ.get("COMMENTS_HIDE_AFTER_REPORTS", "3"))
+    if os.environ.get("COMMENTS_HIDE_AFTER_REPORTS", "3").strip()
+    else None
+)
+# Reports one client may send per COMMENTS_RATE_WINDOW.
+COMMENTS_REPORT_LIMIT = int(os.environ.get("COMMENTS_REPORT_LIMIT", "20"))
+# Approve by itself a comment whose confirmed e-mail address already has this many
+# approved comments; empty (the default): every comment waits for a moderator.
+COMMENTS_AUTO_APPROVE_AFTER = (
+    int(os.environ["COMMENTS_AUTO_APPROVE_AFTER"])
+    if os.environ.get("COMMENTS_AUTO_APPROVE_AFTER", "").strip()
+    else None
+)
+# Seconds a link confirming a commenter's e-mail address works.
+COMMENTS_CONFIRM_MAX_AGE = 7 * 24 * 3600
 # The site's address, for links in e-mails.
 BROADSHEET_SITE_URL = os.environ.get("BROADSHEET_SITE_URL", "http://127.0.0.1:8000")
 

@@ -158,7 +158,7 @@ def test_bulk_actions_take_a_fixed_number_of_queries(
     few_queries = _bulk(editor_client, action, few)
     many_queries = _bulk(editor_client, action, many)
     assert len(many_queries) == len(few_queries), [q["sql"][:90] for q in many_queries]
-    assert len(many_queries) <= 12
+    assert len(many_queries) <= 13  # one more: the reports of the comments decided
     assert Comment.objects.filter(status=status).count() == 405
     assert not Comment.objects.exclude(moderated_by=editor).exists()
     assert not Comment.objects.filter(moderated_at__isnull=True).exists()

@@ -59,9 +59,38 @@ def test_purge_uses_the_configured_age_and_forgets_expired_nonces_and_counts(set
     assert SubmissionCount.objects.count() == 3
     call_command("purge_comments", stdout=out)
     assert "Deleted 1 spam or rejected comment(s) older than 3 day(s)" in out.getvalue()
-    assert "and 1 expired submission count(s)" in out.getvalue()
+    assert "1 expired submission count(s) and 0 unconfirmed" in out.getvalue()
     assert list(UsedChallenge.objects.values_list("nonce", flat=True)) == ["fresh"]
     assert set(SubmissionCount.objects.values_list("client", "kind")) == {
         ("now", "comment"),
         ("now", "wrong_answer"),
     }
+
+
+def test_purge_forgets_addresses_never_confirmed_and_counts_comments_not_their_reports(settings):
+    from comments.models import NotificationAddress, Report
+
+    long_ago = timezone.now() - timedelta(seconds=settings.COMMENTS_CONFIRM_MAX_AGE + 60)
+    NotificationAddress.objects.create(
+        email="never@example.com", language="en", created_at=long_ago
+    )
+    NotificationAddress.objects.create(
+        email="asked-again@example.com", language="en", created_at=long_ago,
+        confirmation_sent_at=timezone.now(),
+    )  # fmt: skip
+    NotificationAddress.objects.create(
+        email="kept@example.com", language="en", created_at=long_ago, confirmed_at=long_ago
+    )
+    NotificationAddress.objects.create(email="new@example.com", language="en")
+    spam = make_comment(status=Comment.Status.SPAM, created_at=long_ago - timedelta(days=40))
+    Report.objects.create(comment=spam, reason="spam", client_hash="a")
+    out = StringIO()
+    call_command("purge_comments", stdout=out)
+    assert "Deleted 1 spam or rejected comment(s)" in out.getvalue()
+    assert "and 1 unconfirmed e-mail address(es)" in out.getvalue()
+    assert set(NotificationAddress.objects.values_list("email", flat=True)) == {
+        "asked-again@example.com",
+        "kept@example.com",
+        "new@example.com",
+    }
+    assert not Report.objects.exists()

@@ -47,6 +47,17 @@ ARTICLE_GONE = Journey(
     f"{ART}::test_deleting_an_article_removes_it_everywhere",
     "article 404 in both languages; gone from home, category, feed, sitemap and search",
 )
+MOD = "test_moderation_journeys"
+KEEP = Journey(
+    f"{MOD}::test_a_report_hides_a_comment_until_keep_brings_it_back",
+    "a reader's report takes the comment off both cached article pages; Keep (row "
+    "button or list action) brings it and the count of 1 back",
+)
+REMOVE = Journey(
+    f"{MOD}::test_remove_takes_a_reported_comment_off_for_good",
+    "the reported comment stays off both article pages, with no Report link; count 0; "
+    "listed as rejected",
+)
 COMMENT_GONE = Journey(
     f"{COM}::test_a_list_action_takes_an_approved_comment_off_the_page",
     "the approved comment leaves both article pages; both counts go to 0",
@@ -199,6 +210,15 @@ JOURNEYS = {
         f"{COM}::test_approving_in_the_comment_form_publishes_it",
         "the comment and a count of 1 on both article pages",
     ),
+    "admin:comments.comment:view:comments_comment_moderate": Journey(
+        f"{MOD}::test_the_row_buttons_decide_without_leaving_the_list",
+        "back on the same filtered list page; Approve: the comment and a count of 1 on "
+        "both article pages; Reject / Spam: gone from both, count 0",
+    ),
+    "admin:comments.reportedcomment:view:comments_reportedcomment_decide": KEEP,
+    "admin:comments.reportedcomment:list-action:keep": KEEP,
+    "admin:comments.reportedcomment:list-action:remove": REMOVE,
+    "reader:comment-report": KEEP,
     "admin:comments.comment:delete": Journey(
         f"{COM}::test_deleting_a_comment_from_its_page_removes_it",
         "the comment leaves both article pages; counts go to 0",
@@ -293,6 +313,7 @@ JOURNEYS = {
 # Keys listed by hand because introspection cannot find them (time passing, readers).
 NOT_INTROSPECTED = {
     "reader:comment-form",
+    "reader:comment-report",
     "time:scheduled-publication",
     "time:comments-close-by-age",
     "admin:articles.article:change:comments_closed",

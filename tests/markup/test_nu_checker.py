@@ -17,7 +17,7 @@ import pytest
 from django.http import HttpResponse
 
 from articles.summaries.services import summary_record_edit
-from comments import own
+from comments import notifications, own
 from tests.factories import make_article, make_author, make_comment, make_source, make_tag
 
 VNU_JAR = Path(os.environ.get("VNU_JAR", "var/vnu/node_modules/vnu-jar/build/dist/vnu.jar"))
@@ -87,7 +87,7 @@ def test_every_page_type_is_valid_html(client, nu_checker, tmp_path):
     english_only = make_article(title_en="Only in English", category=article.category)
     summary_record_edit(article=article, language="en", text="Images are templates.")
     summary_record_edit(article=article, language="tr", text="İmajlar şablondur.")
-    first = make_comment(article=article, text="Helpful <b>thanks</b>\nSecond line.")
+    comment = first = make_comment(article=article, text="Helpful <b>thanks</b>\nSecond line.")
     # Threads: a Newsroom reply, a reply in Turkish, a second page, the writer's own.
     make_comment(article=article, parent=first, name="Editor", from_newsroom=True)
     make_comment(article=article, parent=first, text="Teşekkürler!", text_language="tr")
@@ -127,6 +127,10 @@ def test_every_page_type_is_valid_html(client, nu_checker, tmp_path):
         article.category.get_absolute_url("tr"),
         "/en/search/?q=docker",
         "/tr/ara/?q=yok",
+        f"/en/comments/report/{comment.pk}/",
+        f"/tr/comments/report/{comment.pk}/",
+        f"/en/comments/confirm/{notifications.confirm_token('a@example.com')}/",
+        f"/en/comments/unsubscribe/{notifications.unsubscribe_token('a@example.com')}/",
     ]
     pages = {}
     for url in urls:
@@ -141,6 +145,12 @@ def test_every_page_type_is_valid_html(client, nu_checker, tmp_path):
     response = client.post(f"/en/comments/{article.public_id}/", {"text": "No name."})
     assert response.status_code == 400
     pages["comment form with errors"] = response.content
+    response = client.post(f"/en/comments/report/{comment.pk}/", {"note": "No reason."})
+    assert response.status_code == 400
+    pages["report form with errors"] = response.content
+    response = client.get("/en/comments/confirm/broken/")
+    assert response.status_code == 400
+    pages["a broken confirmation link"] = response.content
 
     errors = nu_errors(nu_checker, pages, tmp_path)
     assert errors == {url: [] for url in pages}

@@ -8,14 +8,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from comments import limits
-from comments.models import Comment, UsedChallenge
+from comments.models import Comment, NotificationAddress, UsedChallenge
 
 
 class Command(BaseCommand):
     help = (
         "Delete spam and rejected comments older than --days (default: the "
         "COMMENTS_PURGE_AFTER_DAYS setting), human-check nonces that have expired and "
-        "the submission counts of windows that are over. "
+        "the submission counts of windows that are over, and e-mail addresses never "
+        "confirmed while their confirmation link worked. "
         "Approved and pending comments are never touched."
     )
 
@@ -41,20 +42,28 @@ class Command(BaseCommand):
         nonce_cutoff = timezone.now() - timedelta(seconds=2 * settings.COMMENTS_CHALLENGE_MAX_AGE)
         expired_nonces = UsedChallenge.objects.filter(used_at__lt=nonce_cutoff)
         expired_counts = limits.expired()
+        link_cutoff = timezone.now() - timedelta(seconds=settings.COMMENTS_CONFIRM_MAX_AGE)
+        unconfirmed = NotificationAddress.objects.filter(
+            confirmed_at__isnull=True, created_at__lt=link_cutoff
+        ).exclude(confirmation_sent_at__gte=link_cutoff)
         if dry_run:
             self.stdout.write(
                 f"Would delete {doomed.count()} spam or rejected comment(s) older than "
                 f"{days} day(s), {expired_nonces.count()} expired nonce(s) and "
-                f"{expired_counts.count()} expired submission count(s)."
+                f"{expired_counts.count()} expired submission count(s) and "
+                f"{unconfirmed.count()} unconfirmed e-mail address(es)."
             )
             return
         with transaction.atomic():
-            deleted, _by_model = doomed.delete()
+            # Their reports go with them; the count is of comments.
+            deleted = doomed.delete()[1].get(Comment._meta.label, 0)
+            addresses, _by_model = unconfirmed.delete()
             nonces, _by_model = expired_nonces.delete()
             counts, _by_model = expired_counts.delete()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Deleted {deleted} spam or rejected comment(s) older than {days} day(s), "
-                f"{nonces} expired nonce(s) and {counts} expired submission count(s)."
+                f"{nonces} expired nonce(s), {counts} expired submission count(s) and "
+                f"{addresses} unconfirmed e-mail address(es)."
             )
         )
