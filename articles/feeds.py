@@ -11,7 +11,7 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
 from pagecache import versions
-from pagecache.invalidation import LISTS
+from pagecache.invalidation import STORIES
 
 from .models import Article, Author
 
@@ -19,11 +19,11 @@ FEED_LENGTH = 20
 
 
 def feed_last_modified(request, *args, **kwargs):
-    """The latest article edit, or the last renewal of the lists' token: a new summary (which
+    """The latest article edit, or the last renewal of the stories' token (``STORIES``): a new summary (which
     the feed shows) or a change made with ``update()`` moves it too."""
     if not hasattr(request, "feed_last_modified"):  # asked by condition() and the feed
         latest = Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
-        renewed = versions.made_at(versions.current(LISTS))
+        renewed = versions.made_at(versions.current(STORIES))
         moments = [latest, min(renewed, timezone.now()) if renewed else None]
         request.feed_last_modified = max(filter(None, moments), default=None)
     return request.feed_last_modified

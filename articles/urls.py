@@ -3,7 +3,7 @@ from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import condition
 
 from pagecache.decorators import cache_page_for_readers
-from pagecache.invalidation import LISTS
+from pagecache.invalidation import LISTS, STORIES
 
 from . import views
 from .feeds import AuthorArticlesFeed, LatestArticlesFeed, feed_last_modified
@@ -20,7 +20,7 @@ urlpatterns = [
         pgettext_lazy("URL path", "feed/"),
         cache_page_for_readers(
             condition(last_modified_func=feed_last_modified)(LatestArticlesFeed()),
-            depends=[LISTS],
+            depends=[STORIES],
         ),
         name="feed",
     ),
@@ -45,7 +45,7 @@ urlpatterns = [
         pgettext_lazy("URL path", "authors/<slug:slug>/feed/"),
         cache_page_for_readers(
             condition(last_modified_func=feed_last_modified)(AuthorArticlesFeed()),
-            depends=[LISTS],
+            depends=[STORIES],
         ),
         name="author_feed",
     ),

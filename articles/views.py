@@ -20,7 +20,7 @@ from django.views.generic import DetailView, ListView
 from pagecache import versions
 from pagecache.decorators import depends_on
 from pagecache.holes import is_personal
-from pagecache.invalidation import LISTS, article_key
+from pagecache.invalidation import STORIES, article_key
 
 from .models import LANGUAGE_CODES, Article, Author, Category, Tag, missing_text
 from .rendering import sections
@@ -270,9 +270,10 @@ class ArticleDetailView(AlternatesMixin, DetailView):
         # (its comments): one token covers the whole page, and says when it last changed.
         self.version = versions.current(article_key(self.object.pk))
         depends_on(request, article_key(self.object.pk), self.version)
-        # Its reading-on lists show other articles: any article's change renews it too.
-        self.lists_version = versions.current(LISTS)
-        depends_on(request, LISTS, self.lists_version)
+        # Its reading-on lists show other articles: any article's change renews it too
+        # (but not their comments: the lists show no counts).
+        self.lists_version = versions.current(STORIES)
+        depends_on(request, STORIES, self.lists_version)
         last_modified = self.last_modified()
         not_modified = get_conditional_response(request, last_modified=last_modified)
         if not_modified is not None and not is_personal(request):

@@ -6,10 +6,13 @@ code that renews them. Services that change what readers see call it explicitly,
 same function, bulk updates included:
 
 =========================  ===========================================================
-``article_changed(pk)``    its text, status, time or summary: its own pages and every
-                           list (the feed describes articles by their summaries; every
-                           article page's "More in" and "Related" lists are lists too)
-``article_page_changed``   its comments: its page, and the lists (their comment counts)
+``article_changed(pk)``    its text, status, time or summary: its own pages, every list
+                           (``LISTS``) and everything that names other articles without
+                           their comment counts (``STORIES``: the feeds, which describe
+                           articles by their summaries, and every article page's "More
+                           in" and "Related")
+``article_page_changed``   its comments: its page, and the lists (their comment counts);
+                           not ``STORIES``, so one comment renews no other article's page
 ``site_changed()``         what every page shows (categories in the menu, sources,
                            authors, tags and footer pages)
 =========================  ===========================================================
@@ -36,6 +39,7 @@ from . import versions
 
 SITE = "pages:site"
 LISTS = "pages:lists"
+STORIES = "pages:stories"
 
 
 def article_key(article_pk: int) -> str:
@@ -43,7 +47,7 @@ def article_key(article_pk: int) -> str:
 
 
 def article_changed(article_pk: int) -> None:
-    versions.renew(article_key(article_pk), LISTS)
+    versions.renew(article_key(article_pk), LISTS, STORIES)
 
 
 def article_page_changed(article_pk: int) -> None:

@@ -14,7 +14,7 @@ from articles.summaries.services import summary_record_edit
 from pagecache import holes
 from pagecache.decorators import cache_page_for_readers
 from pagecache.middleware import PageCacheMiddleware
-from tests.factories import make_article
+from tests.factories import make_article, make_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -247,6 +247,22 @@ def test_editing_an_article_renews_its_page_and_the_lists(client):
     assert "After the edit" in client.get(edited_url).content.decode()
     assert "After the edit" in client.get("/en/").content.decode()
     assert "After the edit" in client.get(other_url).content.decode()  # More in …
+
+
+def test_a_comment_renews_its_page_and_the_lists_but_no_other_article_page(client):
+    """Cards show comment counts, so the lists change; other article pages show no
+    counts (their reading-on lists name articles only) and stay cached, as does the feed."""
+    commented, other = make_article(), make_article()
+    commented.category = other.category
+    commented.save()
+    urls = [commented.get_absolute_url("en"), other.get_absolute_url("en")]
+    category_url = other.category.get_absolute_url("en")
+    warm(client, *urls, "/en/", "/en/feed/", category_url)
+    make_comment(article=commented)
+    for url in (urls[0], "/en/", category_url):
+        assert client.get(url)["X-Page-Cache"] == "miss", url
+    for url in (urls[1], "/en/feed/"):
+        assert client.get(url)["X-Page-Cache"] == "hit", url
 
 
 def test_a_summary_renews_its_article_page_and_the_lists(client):
