@@ -19,8 +19,8 @@ FEED_LENGTH = 20
 
 
 def feed_last_modified(request, *args, **kwargs):
-    """The latest article edit, or the last renewal of the stories' token (``STORIES``): a new summary (which
-    the feed shows) or a change made with ``update()`` moves it too."""
+    """The latest article edit, or the last renewal of the stories' token (``STORIES``):
+    a new summary (which the feed shows) or a change made with ``update()`` moves it too."""
     if not hasattr(request, "feed_last_modified"):  # asked by condition() and the feed
         latest = Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
         renewed = versions.made_at(versions.current(STORIES))
