@@ -36,7 +36,7 @@ def test_an_editor_writes_and_publishes_an_article_that_then_shows_on_the_site(
     # Saving without a title marks the English tab as the one with the error.
     page.locator("#id_body_en").fill("Serverless still runs on servers.")
     page.locator(".field-category .select2-selection").click()
-    page.locator(".select2-search__field").fill("Cloud")
+    page.locator(".select2-container--open .select2-search__field").fill("Cloud")
     page.get_by_role("option", name="Cloud computing").click()
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".errornote")).to_be_visible()
