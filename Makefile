@@ -93,15 +93,21 @@ vnu: | var
 			--loglevel=error vnu-jar@26.9.27; \
 	fi
 
+# The suite in two runs: everything but the journeys spread over the machine's cores
+# (pytest-xdist; each worker has its own test database), then the journeys, which start
+# their own servers, one after another.
+PYTEST_WORKERS ?= auto
+SUITE = $(BIN)/pytest -n $(PYTEST_WORKERS) --ignore=tests/journeys && $(BIN)/pytest tests/journeys
+
 test: install var lint compilemessages vnu
 	$(MANAGE) makemigrations --check --dry-run -v 1 --settings=config.settings.test
 	$(MANAGE) i18n_status --check --no-content --settings=config.settings.test
-	$(BIN)/pytest
+	$(SUITE)
 
 # The same suite on a real PostgreSQL server (the production database).
 PG_URL ?= postgres://postgres:postgres@127.0.0.1:5432/postgres
 test-postgres: install var compilemessages vnu
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest
+	export DATABASE_URL=$(PG_URL) && $(SUITE)
 
 clean:
 	rm -rf $(VENV) var
