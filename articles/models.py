@@ -101,6 +101,19 @@ def slug_conflicts(instance, message: str, *, typed_only: bool = False) -> dict:
     return errors
 
 
+def unique_slugs(model_name: str) -> list[models.UniqueConstraint]:
+    """Each language's slugs unique in the database (empty ones aside); one language's slug
+    against another's is checked by ``slug_conflicts`` in ``clean()``."""
+    return [
+        models.UniqueConstraint(
+            fields=[f"slug_{code}"],
+            condition=~Q(**{f"slug_{code}": ""}),
+            name=f"{model_name}_slug_{code}_unique",
+        )
+        for code in LANGUAGE_CODES
+    ]
+
+
 class Category(models.Model):
     name = models.CharField(_("name"), max_length=80)
     slug = models.SlugField(_("slug"), max_length=80)
@@ -115,16 +128,8 @@ class Category(models.Model):
         permissions = [
             ("translate_category", _("Can translate categories into other languages")),
         ]
-        # Each language's slugs are unique in the database; one language's slug against
-        # another's is checked by clean() (and the page prefers its own language's).
-        constraints = [
-            models.UniqueConstraint(
-                fields=[f"slug_{code}"],
-                condition=~Q(**{f"slug_{code}": ""}),
-                name=f"category_slug_{code}_unique",
-            )
-            for code in LANGUAGE_CODES
-        ]
+        # (The page prefers its own language's slug.)
+        constraints = unique_slugs("category")
 
     def __str__(self):
         return str(self.local.name)
@@ -208,15 +213,7 @@ class Tag(models.Model):
         verbose_name_plural = _("tags")
         ordering = ["pk"]
         permissions = [("translate_tag", _("Can translate tags into other languages"))]
-        # As categories: unique per language here, across languages in clean().
-        constraints = [
-            models.UniqueConstraint(
-                fields=[f"slug_{code}"],
-                condition=~Q(**{f"slug_{code}": ""}),
-                name=f"tag_slug_{code}_unique",
-            )
-            for code in LANGUAGE_CODES
-        ]
+        constraints = unique_slugs("tag")
 
     def __str__(self):
         return str(self.local.name)

@@ -6,7 +6,7 @@ from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Localized, slug_conflicts
+from articles.models import Localized, slug_conflicts, unique_slugs
 from articles.rendering import render_markdown
 from articles.text import ascii_slug
 from core.languages import LANGUAGE_CODES
@@ -46,14 +46,7 @@ class Page(models.Model):
             models.CheckConstraint(
                 condition=Q(status__in=["draft", "published"]), name="page_status_valid"
             ),
-            *(
-                models.UniqueConstraint(
-                    fields=[f"slug_{code}"],
-                    condition=~Q(**{f"slug_{code}": ""}),
-                    name=f"page_slug_{code}_unique",
-                )
-                for code in LANGUAGE_CODES
-            ),
+            *unique_slugs("page"),
         ]
 
     def __str__(self):
