@@ -2,6 +2,7 @@
 
 import os
 import sqlite3
+import subprocess
 import sys
 
 import pytest
@@ -54,3 +55,27 @@ def worker_env(database_url: str, **extra: str) -> dict[str, str]:
 def worker_command(*args: str) -> list[str]:
     return [sys.executable, str(settings.BASE_DIR / "manage.py"), "worker", "--no-reload",
             "--no-startup-delay", *args]  # fmt: skip
+
+
+def run_batch_worker(database_url: str, **env: str) -> None:
+    """Run Django's ``db_worker`` once over what is queued, as its own process, and insist
+    it succeeded. The test site's secret key goes along, so the links it signs open here."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "db_worker",
+            "--batch",
+            "--no-reload",
+            "--no-startup-delay",
+            "-v",
+            "0",
+        ],  # fmt: skip
+        cwd=settings.BASE_DIR,
+        env=worker_env(database_url, DJANGO_SECRET_KEY=settings.SECRET_KEY, **env),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr

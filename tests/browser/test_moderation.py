@@ -2,12 +2,9 @@
 real Chromium (the notices through a real worker process and a real SMTP server)."""
 
 import re
-import subprocess
-import sys
 import urllib.parse
 
 import pytest
-from django.conf import settings as django_settings
 from playwright.sync_api import Page, expect
 
 from comments import notifications
@@ -16,7 +13,7 @@ from tests.browser.conftest import violations
 from tests.browser.test_back_office import log_in
 from tests.factories import make_article, make_comment, make_user
 from tests.mailserver import smtp_server, text_of  # noqa: F401 -- the fixture
-from tests.workers import database_url_for_worker, worker_env
+from tests.workers import database_url_for_worker, run_batch_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -114,28 +111,6 @@ def test_a_moderator_decides_row_by_row_with_the_keyboard(page: Page, live_serve
     expect(page.locator(".comment-list")).to_contain_text("Great read!")
 
 
-def _worker(url: str, mailbox) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "manage.py",
-            "db_worker",
-            "--batch",
-            "--no-reload",
-            "--no-startup-delay",
-            "-v",
-            "0",
-        ],  # fmt: skip
-        cwd=django_settings.BASE_DIR,
-        env=worker_env(url, DJANGO_SECRET_KEY=django_settings.SECRET_KEY, **mailbox.env()),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-
-
 def _path(message, kind: str) -> str:
     found = re.search(rf"https?://\S+/comments/{kind}/\S+/", text_of(message))
     assert found, text_of(message)
@@ -163,7 +138,7 @@ def test_opt_in_confirm_approval_e_mail_and_unsubscribe(
     page.get_by_role("button", name="Send comment").click()
     expect(page.locator("#comment-form .messages")).to_contain_text("we have e-mailed it a link")
 
-    _worker(url, smtp_server)
+    run_batch_worker(url, **smtp_server.env())
     [confirmation] = smtp_server.wait_for(1)
     assert confirmation["To"] == "ayse@example.com"
     page.goto(live_server.url + _path(confirmation, "confirm"))
@@ -179,7 +154,7 @@ def test_opt_in_confirm_approval_e_mail_and_unsubscribe(
     page.goto(f"{live_server.url}/en/admin/comments/comment/?status__exact=pending")
     page.get_by_role("button", name="Approve the comment by Ayşe").click()
     expect(page.locator(".messagelist")).to_contain_text("approved")
-    _worker(url, smtp_server)
+    run_batch_worker(url, **smtp_server.env())
     published = smtp_server.wait_for(2)[1]
     assert published["Subject"] == "[Broadsheet] Your comment is published"
     assert published["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"

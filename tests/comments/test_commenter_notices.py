@@ -2,8 +2,6 @@
 "answered" e-mails in the commenter's language, each with a one-click unsubscribe."""
 
 import re
-import subprocess
-import sys
 import urllib.parse
 
 import pytest
@@ -18,7 +16,7 @@ from comments.models import Comment, NotificationAddress
 from tests.comments.conftest import comment_url, valid_post
 from tests.factories import make_article, make_comment
 from tests.mailserver import smtp_server, text_of  # noqa: F401 -- the fixture
-from tests.workers import database_url_for_worker, worker_env
+from tests.workers import database_url_for_worker, run_batch_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -196,29 +194,6 @@ def _staff():
 # Through a real worker and a real SMTP server
 
 
-def _run_worker(url: str, mailbox) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "manage.py",
-            "db_worker",
-            "--batch",
-            "--no-reload",
-            "--no-startup-delay",
-            "-v",
-            "0",
-        ],  # fmt: skip
-        cwd=django_settings.BASE_DIR,
-        # The links it signs must open on this (the test) site.
-        env=worker_env(url, DJANGO_SECRET_KEY=django_settings.SECRET_KEY, **mailbox.env()),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-
-
 @pytest.mark.django_db(transaction=True)
 def test_a_real_worker_sends_the_confirmation_then_the_publication_over_smtp(
     settings,
@@ -235,7 +210,7 @@ def test_a_real_worker_sends_the_confirmation_then_the_publication_over_smtp(
     )
     assert response.status_code == 302
     assert DBTaskResult.objects.count() == 1  # the confirmation, queued
-    _run_worker(url, smtp_server)
+    run_batch_worker(url, **smtp_server.env())
     [confirmation] = smtp_server.wait_for(1)
     assert confirmation["To"] == "okur@example.com"
     assert confirmation["Subject"] == "[Broadsheet] Lütfen e-posta adresinizi doğrulayın"
@@ -246,7 +221,7 @@ def test_a_real_worker_sends_the_confirmation_then_the_publication_over_smtp(
 
     comment = Comment.objects.get()
     services.comment_moderate(comment=comment, status="approved", moderator=None)
-    _run_worker(url, smtp_server)
+    run_batch_worker(url, **smtp_server.env())
     published = smtp_server.wait_for(2)[1]
     assert published["Subject"] == "[Broadsheet] Yorumunuz yayımlandı"
     assert "Güzel yazı." in text_of(published)
