@@ -8,6 +8,7 @@ from articles import views as article_views
 from articles.converters import PublicIdConverter
 from articles.sitemaps import SITEMAPS
 from core import views as core_views
+from newsroom import views as newsroom_views
 from pages.sitemaps import PageSitemap
 
 register_converter(PublicIdConverter, "public_id")
@@ -24,6 +25,11 @@ urlpatterns += i18n_patterns(
     # Staff sign-in (login with a second factor, one's own security) comes before the admin.
     path("admin/", include("accounts.urls")),
     path("admin/passkeys/", include("accounts.passkey_urls")),
+    path(
+        "admin/progress/",
+        admin.site.admin_view(newsroom_views.translation_progress),
+        name="translation_progress",
+    ),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("comments/", include("comments.urls")),
