@@ -197,8 +197,8 @@ class MachineTranslationAdminMixin:
             note = ""
         return format_html(
             '<div class="mt-draft mt-draft-{}" data-field="{}">'
-            '<p class="mt-head"><strong>{}</strong> <span class="mt-badge">{}</span> '
-            '<span class="mt-meta">{}</span></p>{}{}<p class="mt-actions">{}</p></div>',
+            '<p class="mt-head"><strong>{}</strong> <span class="mt-badge">{}</span></p>'
+            '<p class="mt-meta">{}</p>{}{}<p class="mt-actions">{}</p></div>',
             draft.status,
             draft.field,
             field_label,
