@@ -150,7 +150,8 @@ class MachineTranslationAdminMixin:
                     gettext("Accept the %(field)s") % {"field": draft.get_field_display()},
                 )
             )
-        if may_act and draft.status in (Status.READY, Status.FAILED):
+        # Queued or running ones too: a worker that died must not leave a draft stuck.
+        if may_act and draft.status in MachineTranslation.OPEN:
             buttons.append(
                 format_html(
                     '<button type="submit" class="button mt-discard" formaction="{}" '
