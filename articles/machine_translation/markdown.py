@@ -174,10 +174,17 @@ def check_shape(original: str, translated: str) -> None:
             raise ShapeError("table_rows", position=position, original=old[1], reply=new[1])
 
 
+# Some models wrap their whole answer in a ```markdown fence.
+WRAPPING_FENCE = re.compile(r"\A\s*```(?:markdown|md)?[ \t]*\n(.*)\n```\s*\Z", re.DOTALL)
+
+
 def translate_safely(text: str, translate) -> str:
     """``translate(protected_text) -> reply``, with protection, restoration and checks."""
     protected = protect(text)
     reply = translate(protected.text)
+    wrapped = WRAPPING_FENCE.match(reply)
+    if wrapped and not text.lstrip().startswith("```"):
+        reply = wrapped.group(1)
     if not reply.strip():
         raise ShapeError("empty")
     restored = restore(reply.strip("\n") + ("\n" if text.endswith("\n") else ""), protected)

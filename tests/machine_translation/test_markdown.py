@@ -110,3 +110,11 @@ def test_an_empty_reply_is_refused():
     with pytest.raises(ShapeError) as raised:
         translate_safely("Hello.", lambda text: "  \n")
     assert raised.value.problem == "empty"
+
+
+def test_a_reply_wrapped_in_a_markdown_fence_is_unwrapped():
+    result = translate_safely(
+        ENGLISH_BODY, lambda text: f"```markdown\n{dictionary_translation(text)}\n```"
+    )
+    assert result == translate_safely(ENGLISH_BODY, dictionary_translation)
+    assert result.startswith("Kapsayıcılar saniyeler içinde başlar.")
