@@ -174,6 +174,16 @@ class MachineTranslationAdminMixin:
                 text = format_html(
                     '<p class="mt-text" lang="{}">{}</p>', draft.language, draft.text
                 )
+            if draft.source_text:
+                # The original it was made from, to compare without leaving the page.
+                text = format_html(
+                    '{}<details class="mt-source"><summary>{}</summary>'
+                    '<pre class="mt-text" lang="{}">{}</pre></details>',
+                    text,
+                    gettext("Show the original it was made from"),
+                    article.original_language,
+                    draft.source_text,
+                )
             note = ""
             if draft.source_changed(article):
                 note = format_html(

@@ -48,8 +48,15 @@ def test_the_panel_costs_the_same_queries_however_many_drafts(admin_client, admi
 
 def test_draft_text_is_escaped_and_marked_as_turkish(admin_client):
     article = make_article()
-    draft(article, "body", text="<script>alert(1)</script>\n\n| a | b |\n|---|---|\n| 1 | 2 |")
+    draft(
+        article,
+        "body",
+        text="<script>alert(1)</script>\n\n| a | b |\n|---|---|\n| 1 | 2 |",
+        source_text="<i>Original</i> body",
+    )
     page = admin_client.get(change_url(article)).text
+    assert "Show the original it was made from" in page
+    assert '<pre class="mt-text" lang="en">&lt;i&gt;Original&lt;/i&gt; body</pre>' in page
     assert "<script>alert(1)</script>" not in page
     assert '<pre class="mt-text mt-body" lang="tr">&lt;script&gt;alert(1)&lt;/script&gt;' in page
     assert "Machine translation, needs review" in page and "translator-7b" in page
