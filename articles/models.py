@@ -286,6 +286,16 @@ class ArticleQuerySet(models.QuerySet):
             .exclude(translation_records__original_version=F("original_version"))
         )
 
+    def machine_drafts_waiting(self, language: str):
+        """With machine-translation drafts into ``language`` waiting for a translator."""
+        return self.filter(
+            models.Exists(
+                MachineTranslation.objects.waiting().filter(
+                    article=models.OuterRef("pk"), language=language
+                )
+            )
+        )
+
     def for_listing(self):
         # One query for every card's byline, however many cards.
         return self.select_related("category", "source").prefetch_related("authors")

@@ -9,7 +9,7 @@ POST with the form's CSRF token, then a redirect back with a message.
 """
 
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from articles.models import Article, MachineTranslation
@@ -41,8 +42,32 @@ def _language_name(code: str) -> str:
     return str(dict(settings.LANGUAGES).get(code, code))
 
 
+class MachineDraftFilter(admin.SimpleListFilter):
+    """Articles with machine drafts waiting for review: ``?machine_draft=tr``."""
+
+    title = _("machine drafts")
+    parameter_name = "machine_draft"
+
+    def lookups(self, request, model_admin):
+        return [
+            (code, _("Waiting for review in %(language)s") % {"language": name})
+            for code, name in settings.LANGUAGES
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() in dict(settings.LANGUAGES):
+            return queryset.machine_drafts_waiting(self.value())
+        return queryset
+
+
 class MachineTranslationAdminMixin:
     """Add before ``TabbedTranslationAdmin`` in the bases of the article admin."""
+
+    def get_list_filter(self, request):
+        list_filter = list(super().get_list_filter(request))
+        if MachineDraftFilter not in list_filter:
+            list_filter.append(MachineDraftFilter)
+        return list_filter
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk is not None:

@@ -89,3 +89,14 @@ def test_the_panel_speaks_turkish(admin_client):
     assert "Makine çevirisi, incelenmesi gerekiyor" in page
     assert "Yapay zekâyla Türkçe çeviri taslağı hazırla" in page
     assert "Bir tablonun biçimi değişti (1. tablo): 3 sütun 2 oldu." in page
+
+
+def test_the_article_list_filters_articles_with_drafts_waiting(admin_client):
+    waiting = make_article(title_en="Waiting for a translator")
+    draft(waiting, "title")
+    accepted = make_article(title_en="Already reviewed")
+    draft(accepted, "title", status="accepted", reviewed_at=timezone.now())
+    url = reverse("admin:articles_article_changelist")
+    page = admin_client.get(url, {"machine_draft": "tr"}).text
+    assert "Waiting for a translator" in page and "Already reviewed" not in page
+    assert "Waiting for review in Turkish" in admin_client.get(url).text
