@@ -286,6 +286,16 @@ class ArticleQuerySet(models.QuerySet):
             .exclude(translation_records__original_version=F("original_version"))
         )
 
+    def machine_drafts_waiting(self, language: str):
+        """With machine-translation drafts into ``language`` waiting for a translator."""
+        return self.filter(
+            models.Exists(
+                MachineTranslation.objects.waiting().filter(
+                    article=models.OuterRef("pk"), language=language
+                )
+            )
+        )
+
     def for_listing(self):
         # One query for every card's byline, however many cards.
         return self.select_related("category", "source").prefetch_related("authors")
@@ -937,3 +947,205 @@ class SummaryState(models.Model):
             }
         message = str(self.get_problem_display())
         return f"{message} ({self.last_error})" if self.last_error else message
+
+
+class MachineTranslationQuerySet(models.QuerySet):
+    def open(self):
+        """Not yet decided: queued, being translated, ready for review, or failed."""
+        return self.filter(status__in=MachineTranslation.OPEN)
+
+    def waiting(self):
+        """Drafts ready for a translator's review (the "machine draft" marker)."""
+        return self.filter(status=MachineTranslation.Status.READY)
+
+    def waiting_languages(self, article: Article) -> set[str]:
+        """The languages in which ``article`` has machine drafts waiting for review."""
+        return set(self.waiting().filter(article=article).values_list("language", flat=True))
+
+    def waiting_by_language(self) -> dict[str, int]:
+        """Per language: how many articles have machine drafts waiting (progress page)."""
+        rows = (
+            self.waiting()
+            .values("language")
+            .annotate(articles=models.Count("article", distinct=True))
+            .order_by()
+        )
+        counts = dict.fromkeys(LANGUAGE_CODES, 0)
+        counts.update({row["language"]: row["articles"] for row in rows})
+        return counts
+
+
+class MachineTranslation(models.Model):
+    """A machine's draft translation of one field of an article into one language.
+
+    It never reaches readers by itself: the article's translated field changes only
+    when a translator accepts the draft (``machine_translation_accept``), which records
+    who reviewed it. Failed attempts are kept with their reason.
+    """
+
+    class Field(models.TextChoices):
+        TITLE = "title", _("title")
+        STANDFIRST = "standfirst", _("standfirst")
+        BODY = "body", _("body")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", pgettext_lazy("machine translation", "Queued")
+        RUNNING = "running", pgettext_lazy("machine translation", "Translating")
+        READY = "ready", pgettext_lazy("machine translation", "Needs review")
+        FAILED = "failed", pgettext_lazy("machine translation", "Failed")
+        ACCEPTED = "accepted", pgettext_lazy("machine translation", "Accepted")
+        DISCARDED = "discarded", pgettext_lazy("machine translation", "Discarded")
+
+    OPEN = (Status.QUEUED, Status.RUNNING, Status.READY, Status.FAILED)
+
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="machine_translations",
+        verbose_name=_("article"),
+    )
+    language = models.CharField(_("language"), max_length=7, choices=settings.LANGUAGES)
+    field = models.CharField(_("field"), max_length=12, choices=Field)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.QUEUED)
+    text = models.TextField(_("draft"), blank=True)
+    source_text = models.TextField(
+        _("original"), blank=True, help_text=_("The original text the draft was made from.")
+    )
+    source_fingerprint = models.CharField(_("made from version"), max_length=64, blank=True)
+    backend = models.CharField(_("backend"), max_length=80, blank=True)
+    model_name = models.CharField(_("model"), max_length=200, blank=True)
+    problem = models.CharField(_("problem"), max_length=32, blank=True)
+    problem_params = models.JSONField(default=dict, blank=True)
+    detail = models.TextField(_("detail"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("translated"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+
+    objects = MachineTranslationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("machine translation")
+        verbose_name_plural = _("machine translations")
+        ordering = ["article", "language", "-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    status__in=["queued", "running", "ready", "failed", "accepted", "discarded"]
+                ),
+                name="machinetranslation_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(field__in=["title", "standfirst", "body"]),
+                name="machinetranslation_field_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status__in=["ready", "accepted"]) | ~Q(text=""),
+                name="machinetranslation_ready_has_text",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="accepted") | Q(reviewed_at__isnull=False),
+                name="machinetranslation_accepted_is_reviewed",
+            ),
+            models.UniqueConstraint(
+                fields=["article", "language", "field"],
+                condition=Q(status__in=["queued", "running", "ready", "failed"]),
+                name="machinetranslation_one_open_per_field",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "language"], name="machinetranslation_status"),
+        ]
+
+    def __str__(self):
+        return f"{self.article_id}/{self.language}/{self.field}: {self.get_status_display()}"
+
+    def source_changed(self, article: Article | None = None) -> bool:
+        """The original field changed since the draft was made from it."""
+        article = article or self.article
+        return bool(self.source_fingerprint) and self.source_fingerprint != fingerprint(
+            article.original_language, article.original_text(self.field)
+        )
+
+    # State transitions: each sets its fields here, so the services never assign them.
+
+    def mark_running(self, *, source_text: str, source_language: str) -> bool:
+        """Claimed by one worker; ``False`` when another took it or it was superseded."""
+        claimed = MachineTranslation.objects.filter(pk=self.pk, status=self.Status.QUEUED).update(
+            status=self.Status.RUNNING,
+            attempts=F("attempts") + 1,
+            source_text=source_text,
+            source_fingerprint=fingerprint(source_language, source_text),
+        )
+        if claimed:
+            self.refresh_from_db()
+        return bool(claimed)
+
+    def mark_ready(self, *, text: str, backend: str, model: str) -> bool:
+        """The checked draft, waiting for review. ``False`` when it was superseded meanwhile."""
+        return self._finish(
+            status=self.Status.READY,
+            text=text,
+            backend=backend,
+            model_name=model[:200],
+            problem="",
+            problem_params={},
+            detail="",
+        )
+
+    def mark_failed(
+        self, *, problem: str, params: dict | None = None, detail: str = "", retry: bool = False
+    ) -> bool:
+        """An attempt that gave no usable draft; queued again when ``retry``."""
+        return self._finish(
+            status=self.Status.QUEUED if retry else self.Status.FAILED,
+            problem=problem,
+            problem_params=params or {},
+            detail=detail[:2000],
+        )
+
+    def _finish(self, **values) -> bool:
+        values["finished_at"] = timezone.now()
+        done = MachineTranslation.objects.filter(pk=self.pk, status=self.Status.RUNNING).update(
+            **values
+        )
+        if done:
+            self.refresh_from_db()
+        return bool(done)
+
+    def mark_accepted(self, *, reviewer) -> None:
+        self.status = self.Status.ACCEPTED
+        self.reviewed_by = reviewer if getattr(reviewer, "pk", None) else None
+        self.reviewed_at = timezone.now()
+        self.save(update_fields=["status", "reviewed_by", "reviewed_at"])
+
+    def mark_discarded(self, *, reviewer=None) -> None:
+        """Set aside by a translator, or superseded by a new request."""
+        self.status = self.Status.DISCARDED
+        self.reviewed_by = reviewer if getattr(reviewer, "pk", None) else None
+        self.reviewed_at = timezone.now() if reviewer is not None else None
+        self.save(update_fields=["status", "reviewed_by", "reviewed_at"])
+
+    def problem_message(self) -> str:
+        """Why the last attempt failed, in the reader's language."""
+        if not self.problem:
+            return ""
+        from .machine_translation.problems import problem_message
+
+        return problem_message(self.problem, self.problem_params, self.detail)

@@ -12,6 +12,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from .. import services
 from ..coverage import missing_fields
+from ..machine_translation.admin import MachineTranslationAdminMixin
 from ..models import LANGUAGE_CODES, Article, Author, Category, Source, Tag
 from ..summaries.admin import SummaryAdminMixin
 from .access import TranslatorAccessMixin
@@ -71,6 +72,7 @@ class TagAdmin(TranslatorAccessMixin, TabbedTranslationAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(
+    MachineTranslationAdminMixin,
     LeadImageAdminMixin,
     SummaryAdminMixin,
     TranslationStateAdminMixin,
@@ -82,7 +84,8 @@ class ArticleAdmin(
 
     Publishing rules and actions: ``WorkflowAdminMixin``; translators' limits:
     ``TranslatorAccessMixin``; the rules themselves: ``articles.services``; AI summaries
-    (column, filter, action, panel): ``SummaryAdminMixin``.
+    (column, filter, action, panel): ``SummaryAdminMixin``; machine-translation drafts
+    (request, review, accept): ``MachineTranslationAdminMixin``.
     """
 
     form = ArticleAdminForm

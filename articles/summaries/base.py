@@ -1,8 +1,10 @@
 """What every summary backend shares: its interface, its result and its errors.
 
 A backend has one job: given an article's title and text, write a summary in the
-requested language, or raise a ``SummaryError`` that says why not. It neither reads
-nor writes the database; ``generation.py`` does that.
+requested language, or raise a ``SummaryError`` that says why not. Backends that can
+also translate (``can_translate``) draft translations of an article's fields for
+``articles.machine_translation``. A backend neither reads nor writes the database;
+``generation.py`` does that.
 """
 
 from dataclasses import dataclass
@@ -28,6 +30,7 @@ class Problem(models.TextChoices):
     WRONG_LANGUAGE = "wrong_language", _("The reply was not in the requested language.")
     MARKUP = "markup", _("The reply contained markup.")
     INTERNAL = "internal", _("An unexpected error stopped the generation.")
+    CANNOT_TRANSLATE = "cannot_translate", _("This backend cannot translate.")
 
 
 class SummaryError(Exception):
@@ -68,6 +71,18 @@ class RejectedSummary(PermanentSummaryError):
     """The reply failed a check before publication (see ``checks.py``)."""
 
 
+class CannotTranslate(PermanentSummaryError):
+    """The backend has no way to translate (the offline default, for one)."""
+
+    default_problem = Problem.CANNOT_TRANSLATE
+
+
+@dataclass(frozen=True)
+class TranslationResult:
+    text: str
+    model: str  # The model that translated it, recorded with the draft.
+
+
 @dataclass(frozen=True)
 class SummaryResult:
     text: str
@@ -95,3 +110,16 @@ class BaseSummaryBackend:
         ``PermanentSummaryError`` for the others.
         """
         raise NotImplementedError
+
+    # Translation (machine-translation drafts): off unless a backend implements it.
+
+    can_translate = False
+
+    def translate(
+        self, *, field: str, text: str, source_language: str, language: str
+    ) -> TranslationResult:
+        """Translate ``text`` (the article's ``field``: title, standfirst or Markdown body)
+        from ``source_language`` into ``language``, keeping Markdown and every ``⟦…⟧``
+        placeholder exactly as it is. Raises ``SummaryError`` subclasses like
+        ``summarize``."""
+        raise CannotTranslate(f"the {self.name or type(self).__name__} backend cannot translate")

@@ -13,6 +13,7 @@ from django.utils.translation import get_language_info
 
 from .base import (
     BaseSummaryBackend,
+    CannotTranslate,
     PermanentSummaryError,
     Problem,
     SummaryResult,
@@ -109,3 +110,9 @@ class ExtractiveBackend(BaseSummaryBackend):
             for sentence in segmenter.segment(paragraph):
                 if sentence.strip():
                     yield sentence.strip()
+
+    def translate(self, *, field, text, source_language, language):
+        raise CannotTranslate(
+            "The offline extractive backend cannot translate: it only quotes the "
+            "original. Configure a language model (BROADSHEET_AI_MODEL) to draft translations."
+        )

@@ -94,9 +94,10 @@ class Browser:
         return self.request("POST", path, body=body, headers=headers, follow=follow)
 
     def submit(self, form: "Form", *, button: str | None = None, follow=True) -> Response:
+        action = form.action_of(button)
         if form.files:
-            return self.post_multipart(form.action, form.data(button=button), form.files)
-        return self.post(form.action, form.data(button=button), follow=follow)
+            return self.post_multipart(action, form.data(button=button), form.files)
+        return self.post(action, form.data(button=button), follow=follow)
 
     def post_multipart(self, path, data, files: dict[str, tuple[str, bytes, str]]) -> Response:
         """A form with ``enctype="multipart/form-data"`` and chosen files, as browsers send it."""
@@ -128,6 +129,7 @@ class Control:
     disabled: bool = False
     options: list[tuple[str, bool]] = field(default_factory=list)  # (value, selected)
     multiple: bool = False
+    formaction: str = ""  # A submit button that sends its form elsewhere.
 
 
 @dataclass
@@ -192,6 +194,13 @@ class Form:
 
     def buttons(self) -> list[Control]:
         return [c for c in self.controls if c.type in ("submit", "image")]
+
+    def action_of(self, button: str | None) -> str:
+        """Where pressing ``button`` sends the form: its ``formaction``, else the form's."""
+        for c in self.buttons():
+            if button is not None and button in (c.name, f"{c.name}={c.value}") and c.formaction:
+                return urllib.parse.urljoin(self.url, c.formaction)
+        return self.action
 
     def data(self, *, button: str | None = None) -> list[tuple[str, str]]:
         data = []
@@ -259,7 +268,11 @@ class _FormParser(HTMLParser):
         elif tag == "button":
             self._add(
                 Control(
-                    "button", a.get("name", ""), a.get("type", "submit").lower(), a.get("value", "")
+                    "button",
+                    a.get("name", ""),
+                    a.get("type", "submit").lower(),
+                    a.get("value", ""),
+                    formaction=a.get("formaction", ""),
                 ),
                 a,
             )

@@ -156,6 +156,19 @@ JOURNEYS = {
         f"{ART}::test_generate_summaries_button_then_worker",
         "as the action: the summary on the English page and in the feed after the worker",
     ),
+    "admin:articles.article:view:articles_article_machine_translation": NoEffect(
+        "test_machine_translation_journeys::"
+        "test_asking_for_a_machine_draft_or_discarding_one_changes_no_page",
+        "it queues drafts (this offline site refuses plainly); a draft waits for review "
+        "in the admin and never reaches readers until a translator accepts it",
+    ),
+    "admin:articles.article:view:articles_article_machine_translation_decide": Journey(
+        "test_machine_translation_journeys::"
+        "test_accepting_a_machine_draft_puts_that_field_on_the_page",
+        "Accept: the accepted Turkish title on the cached Turkish page, the body draft not "
+        "accepted still absent, nothing on the English page; Discard: both pages unchanged "
+        "(test_asking_for_a_machine_draft_or_discarding_one_changes_no_page)",
+    ),
     "admin:articles.article:list-action:delete_selected": ARTICLE_GONE,
     "admin:articles.article:delete": ARTICLE_GONE,
     "admin:articles.article:add": Journey(

@@ -40,7 +40,8 @@ ROLES: dict[str, list[tuple[str, str, list[str]]]] = {
     ],
     TRANSLATORS: [
         # "translate" edits other-language fields only: see articles/admin/access.py.
-        # The article's translated fields include its summary (other languages only).
+        # The article's translated fields include its summary (other languages only);
+        # "translate" also asks for machine-translation drafts and accepts them.
         ("articles", "article", ["view", "translate", "preview"]),
         ("articles", "category", ["view", "translate"]),
         ("articles", "author", ["view", "translate"]),
