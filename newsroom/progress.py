@@ -14,7 +14,7 @@ from django.db.models import Count
 from django.urls import reverse
 
 from articles.coverage import missing_q
-from articles.models import Article, TranslationRecord
+from articles.models import Article, MachineTranslation, TranslationRecord
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,11 @@ def _article_list(**filters: str) -> str:
     return f"{reverse('admin:articles_article_changelist')}?{urlencode(filters)}"
 
 
-def article_progress(code: str) -> ArticleProgress:
-    """Two queries: the articles' coverage in one aggregate, the out-of-date records."""
+def article_progress(code: str, drafts: int) -> ArticleProgress:
+    """Two queries: the articles' coverage in one aggregate, the out-of-date records.
+
+    ``drafts``: articles with machine drafts into ``code`` waiting for review.
+    """
     current = "current"  # StatusFilter.CURRENT: everything but archived
     counts = (
         Article.objects.exclude(status=Article.Status.ARCHIVED)
@@ -76,25 +79,22 @@ def article_progress(code: str) -> ArticleProgress:
             counts["missing"], _article_list(translation=f"{code}_missing", status=current)
         ),
         out_of_date=Figure(out_of_date, _article_list(translation=f"{code}_stale")),
-        machine_drafts=machine_drafts_waiting(code),
+        machine_drafts=Figure(drafts, _article_list(machine_draft=code)),
     )
-
-
-def machine_drafts_waiting(code: str) -> Figure:
-    return Figure(0)
 
 
 def language_progress(user) -> list[LanguageProgress]:
     """Every language's row, with the parts ``user`` may see."""
     rows = []
+    articles = user.has_perm("articles.view_article")
+    drafts = MachineTranslation.objects.waiting_by_language() if articles else {}
     for code, name in settings.LANGUAGES:
         row = LanguageProgress(code=code, name=str(name))
-        if user.has_perm("articles.view_article"):
-            row.articles = article_progress(code)
+        if articles:
+            row.articles = article_progress(code, drafts[code])
         rows.append(row)
     return rows
 
 
 def has_any(user) -> bool:
     return user.has_perm("articles.view_article")
-

@@ -4,8 +4,9 @@ import html
 import re
 
 import pytest
+from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, MachineTranslation
 from articles.services import translation_mark_current
 from tests.factories import make_article, make_user
 
@@ -37,7 +38,16 @@ def listed(client, url: str) -> list[str]:
 
 
 def test_each_language_counts_its_articles_and_links_to_exactly_those(client, editor):
-    make_article(title_en="Untranslated")
+    untranslated = make_article(title_en="Untranslated")
+    for field, status in [("title", "ready"), ("body", "ready"), ("standfirst", "failed")]:
+        MachineTranslation.objects.create(
+            article=untranslated,
+            language="tr",
+            field=field,
+            status=status,
+            text="taslak" if status == "ready" else "",
+            finished_at=timezone.now(),
+        )
     translated = make_article(title_en="Done", title_tr="Bitti", standfirst_tr="S", body_tr="M")
     make_article(title_en="Archived", status=Article.Status.ARCHIVED)
     # The original changes after the translation: out of date.
@@ -54,6 +64,9 @@ def test_each_language_counts_its_articles_and_links_to_exactly_those(client, ed
     assert listed(client, turkish["Translated"][1]) == ["Done", "Fresh"]
     assert listed(client, turkish["Missing a translation"][1]) == ["Untranslated"]
     assert listed(client, turkish["Out of date"][1]) == ["Done"]
+    # Two drafts waiting (the failed one is not), both of one article.
+    assert turkish["Machine drafts waiting for review"][0] == "1"
+    assert listed(client, turkish["Machine drafts waiting for review"][1]) == ["Untranslated"]
     # Every article here was written in English: nothing to translate into it.
     assert sections(client)["en"]["Translated"][0] == "0 of 0"
 
@@ -65,8 +78,9 @@ def test_the_page_costs_a_fixed_number_of_queries(
     client.get("/en/admin/progress/")
     for index in range(5):
         make_article(title_en=f"Article {index}")
-    # Session, user and the user's two permission queries, then two per language.
-    with django_assert_num_queries(4 + 2 * len(settings.LANGUAGES)):
+    # Session, user, the user's two permission queries and the machine drafts, then two
+    # per language.
+    with django_assert_num_queries(5 + 2 * len(settings.LANGUAGES)):
         assert client.get("/en/admin/progress/").status_code == 200
 
 
