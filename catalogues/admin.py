@@ -70,7 +70,10 @@ class MessageTranslationAdmin(admin.ModelAdmin):
         everything = desk.entries(catalogue)
         searched = [e for e in everything if desk.matches(e, query)] if query else everything
         counts = desk.counts(searched)
-        shown = [e for e in searched if e.state == state] if state in desk.State.values else searched
+        if state in desk.State.values:
+            shown = [e for e in searched if e.state == state]
+        else:
+            shown = searched
         page = Paginator(shown, PER_PAGE).get_page(request.GET.get("p"))
 
         def link(**changes) -> str:
@@ -110,8 +113,12 @@ class MessageTranslationAdmin(admin.ModelAdmin):
                 for c, n in files.languages()
             ],
             "domains": [
-                {"code": d, "name": DOMAIN_LABELS[d], "url": link(domain=d, p=""),
-                 "current": d == domain}
+                {
+                    "code": d,
+                    "name": DOMAIN_LABELS[d],
+                    "url": link(domain=d, p=""),
+                    "current": d == domain,
+                }
                 for d in files.DOMAINS
             ],  # fmt: skip
             "states": states,
@@ -119,8 +126,12 @@ class MessageTranslationAdmin(admin.ModelAdmin):
             "query": query,
             "page": page,
             "rows": [
-                {"entry": entry, "url": self._edit_url(language, domain, entry.message.hash,
-                                                       back=link(p=page.number))}
+                {
+                    "entry": entry,
+                    "url": self._edit_url(
+                        language, domain, entry.message.hash, back=link(p=page.number)
+                    ),
+                }
                 for entry in page.object_list
             ],  # fmt: skip
             "previous_url": link(p=page.previous_page_number()) if page.has_previous() else "",
@@ -220,4 +231,3 @@ class MessageTranslationAdmin(admin.ModelAdmin):
             if entry.state in waiting and entry.message.hash != current:
                 return entry.message.hash
         return None
-

@@ -19,7 +19,9 @@ PYTHON_FORMAT = re.compile(
 # text is formatted).
 DIRECTIVE_OR_PERCENT = re.compile(PYTHON_FORMAT.pattern + "|%")
 # str.format fields: {0}, {name}, {name.attr}, {0[1]}, {name:>10}; not {{ or }}.
-BRACE_FORMAT = re.compile(r"(?<!\{)\{(?P<field>[A-Za-z_]\w*|\d*)(?:[.\[][^{}:!]*)?(?:![rsa])?(?::[^{}]*)?\}")
+BRACE_FORMAT = re.compile(
+    r"(?<!\{)\{(?P<field>[A-Za-z_]\w*|\d*)(?:[.\[][^{}:!]*)?(?:![rsa])?(?::[^{}]*)?\}"
+)
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 WHITESPACE_NAMES = {" ": "␣", "\n": "↵", "\t": "⇥", "\r": "␍", "\u00a0": "⍽"}
 
@@ -163,7 +165,9 @@ def check_whitespace(original: str, translation: str) -> list[str]:
                 % {"whitespace": show_whitespace(_trailing(original))}
             )  # fmt: skip
         else:
-            problems.append(gettext("The original ends with no whitespace; remove it from the end."))
+            problems.append(
+                gettext("The original ends with no whitespace; remove it from the end.")
+            )
     return problems
 
 

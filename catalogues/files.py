@@ -161,9 +161,7 @@ def read(language: str, domain: str) -> Catalogue:
             return cached[1]
     po = polib.pofile(str(path), wrapwidth=WRAP_WIDTH)
     plural_forms = PluralForms.parse(po.metadata.get("Plural-Forms"))
-    messages = tuple(
-        _message(entry, plural_forms.nplurals) for entry in po if not entry.obsolete
-    )
+    messages = tuple(_message(entry, plural_forms.nplurals) for entry in po if not entry.obsolete)
     catalogue = Catalogue(language, domain, plural_forms, messages)
     with _lock:
         _parsed[path] = (mtime, catalogue)

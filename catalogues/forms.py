@@ -5,7 +5,7 @@ from . import files, services
 
 
 def form_label(index: int, numbers: list[int], nplurals: int) -> str:
-    """"Form 2 (n = 2, 3, 4, …)": the numbers this plural form stands for."""
+    """ "Form 2 (n = 2, 3, 4, …)": the numbers this plural form stands for."""
     shown = ", ".join(str(n) for n in numbers[:4]) + (", …" if len(numbers) > 4 else "")
     return gettext("Form %(number)s of %(total)s (n = %(numbers)s)") % {
         "number": index + 1,
@@ -37,8 +37,13 @@ class TranslationForm(forms.Form):
                 strip=False,  # leading and trailing whitespace is part of the message
                 initial=initial_forms[index] if index < len(initial_forms) else "",
                 widget=forms.Textarea(
-                    attrs={"rows": 3 if len(message.msgid) < 120 else 6, "lang": catalogue.language,
-                           "dir": "auto", "spellcheck": "true", "class": "vLargeTextField"}
+                    attrs={
+                        "rows": 3 if len(message.msgid) < 120 else 6,
+                        "lang": catalogue.language,
+                        "dir": "auto",
+                        "spellcheck": "true",
+                        "class": "vLargeTextField",
+                    }
                 ),  # fmt: skip
             )
 

@@ -112,3 +112,12 @@ def install(translation) -> None:
             catalog._plurals.insert(0, _plural(language))
         else:
             catalog._catalogs[position] = overlay  # one assignment: readers see old or new
+
+
+def reset() -> None:
+    """Forget every override in this process (tests; the next request reloads)."""
+    with _lock:
+        _state.update(token=None, overrides={}, plurals={})
+        _state["generation"] += 1
+    for translation in list(trans_real._translations.values()):
+        install(translation)

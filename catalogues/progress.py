@@ -10,8 +10,7 @@ def interface_progress() -> dict[str, dict[str, dict[str, int]]]:
     """
     return {
         code: {
-            domain: desk.counts(desk.entries(files.read(code, domain)))
-            for domain in files.DOMAINS
+            domain: desk.counts(desk.entries(files.read(code, domain))) for domain in files.DOMAINS
         }
         for code, _name in files.languages()
     }

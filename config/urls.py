@@ -5,9 +5,9 @@ from django.urls import include, path, register_converter
 from django.views.decorators.cache import cache_control
 
 from articles import views as article_views
-from catalogues.views import JavaScriptCatalog
 from articles.converters import PublicIdConverter
 from articles.sitemaps import SITEMAPS
+from catalogues.views import JavaScriptCatalog
 from core import views as core_views
 from pages.sitemaps import PageSitemap
 
