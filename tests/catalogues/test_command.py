@@ -130,3 +130,23 @@ def test_writes_into_another_checkout_and_refuses_unknown_languages(catalogue, t
         run("--locale-dir", str(tmp_path / "nowhere"))
     out, _err = run("--locale-dir", str(catalogue.parents[2]))
     assert "wrote 1 of 1" in out
+
+
+def test_i18n_status_counts_the_desk_edits_not_yet_written(catalogue):
+    save(UNTRANSLATED, ["Bu site hakkında"])
+    out = io.StringIO()
+    call_command("i18n_status", "--language", "tr", stdout=out)
+    line = next(x for x in out.getvalue().splitlines() if "tr django.po" in x and "desk" in x)
+    assert "changed on the desk (not yet in the files) 1" in line
+    assert "untranslated 0" in line and "fuzzy 1" in line
+
+
+def test_i18n_status_check_refuses_a_plural_message_missing_a_form(catalogue):
+    def drop_second_form(entry):
+        if entry.msgid == PLURAL:
+            del entry.msgstr_plural[1]
+
+    edit_po(catalogue, drop_second_form)
+    complete, report = i18n_status_check()
+    assert not complete
+    assert f"untranslated: {PLURAL!r}" in report
