@@ -7,4 +7,4 @@ class CataloguesConfig(AppConfig):
     edits saved in the database, applied on every server over the shipped .po files."""
 
     name = "catalogues"
-    verbose_name = _("Interface strings")
+    verbose_name = _("Translators' desk")
