@@ -114,10 +114,19 @@ def install(translation) -> None:
             catalog._catalogs[position] = overlay  # one assignment: readers see old or new
 
 
-def reset() -> None:
-    """Forget every override in this process (tests; the next request reloads)."""
+def reset(*, token: str | None = None) -> None:
+    """Forget every override in this process (tests); the next request reloads, unless
+    ``token`` names the empty state as current."""
     with _lock:
-        _state.update(token=None, overrides={}, plurals={})
+        _state.update(token=token, overrides={}, plurals={})
         _state["generation"] += 1
     for translation in list(trans_real._translations.values()):
         install(translation)
+
+
+def start_empty() -> None:
+    """For a test with an empty database: no overrides, and a token in the cache saying
+    so, so that its first request costs no reload query."""
+    token = versions.new()
+    versions.store().set(VERSION, token, versions.TIMEOUT)
+    reset(token=token)
