@@ -8,3 +8,10 @@ class CataloguesConfig(AppConfig):
 
     name = "catalogues"
     verbose_name = _("Translators' desk")
+
+    def ready(self):
+        from django.tasks.signals import task_started
+
+        from . import overlay
+
+        task_started.connect(overlay.refresh_for_task, dispatch_uid="catalogues-overlay-task")

@@ -65,14 +65,23 @@ def load() -> None:
 
 
 def refresh() -> None:
-    """Reload the overrides if the shared token moved; install them in the active language."""
+    """Reload the overrides if the shared token moved; install them in the active language
+    and in every language that has some (created now if this process has not used it)."""
     token = versions.current(VERSION)
     if token != _state["token"]:
         load()
         _state["token"] = token
+    for language, domain in list(_state["overrides"]):
+        if domain == "django":
+            install(trans_real.translation(language))
     active = getattr(trans_real._active, "value", None)
     if active is not None:
         install(active)
+
+
+def refresh_for_task(**kwargs) -> None:
+    """Tasks run outside requests (the worker's e-mails): the same freshness at their start."""
+    refresh()
 
 
 def changed() -> None:

@@ -137,3 +137,19 @@ def test_saving_renews_the_site_token_of_every_cached_page():
     token = versions.current("pages:site")
     save("django", "Search", ["Arama yap"])
     assert versions.current("pages:site") != token
+
+
+def test_a_task_starting_in_the_worker_gets_the_desk_translations():
+    from django.tasks.signals import task_started
+
+    MessageTranslation.objects.create(
+        language="tr", domain="django", msgid="Search", msgstr="Görevde arama",
+        updated_at="2026-12-01T00:00Z",
+    )  # fmt: skip
+    versions.renew(overlay.VERSION)
+    translation.trans_real._translations.pop("tr", None)  # the worker never used Turkish
+    # Connected weakly (Django's default): each receiver is a weak reference.
+    assert any(ref() is overlay.refresh_for_task for _key, ref, *_ in task_started.receivers)
+    overlay.refresh_for_task(sender=object, task_result=None)
+    with translation.override("tr"):
+        assert gettext("Search") == "Görevde arama"
