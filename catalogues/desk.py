@@ -37,11 +37,10 @@ class Entry:
 
     @property
     def forms(self) -> list[str]:
-        """What the site shows in this language (empty forms: the original shows)."""
+        """The desk's translation, or the file's (for a fuzzy one: its suggestion, which
+        readers do not get)."""
         if self.edit is not None:
             return self.edit.forms
-        if self.message.fuzzy:
-            return list(self.message.forms)
         return list(self.message.forms)
 
     @property
