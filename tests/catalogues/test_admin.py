@@ -211,7 +211,7 @@ def test_the_list_costs_a_fixed_number_of_queries(client, translator, django_ass
         language="tr", domain="django", msgid=SEARCH_EN, msgstr="Ara!", translated_by=translator,
         updated_at="2026-12-01T00:00Z",
     )  # fmt: skip
-    # Session, user, the user's permissions (groups), the desk's rows with their translators.
+    # Session, user, its permissions (own, groups'), the desk's rows with their translators.
     with django_assert_num_queries(5):
         assert client.get(LIST + "?q=ara").status_code == 200
 
@@ -221,3 +221,13 @@ def test_an_unknown_message_or_language_is_not_found(client, translator):
     assert client.get(edit_url(SEARCH_EN).replace("/tr/", "/xx/")).status_code == 404
     url = reverse("admin:catalogues_messagetranslation_edit", args=["tr", "django", "0" * 16])
     assert client.get(url).status_code == 404
+
+
+def test_the_edit_page_costs_a_fixed_number_of_queries(
+    client, translator, django_assert_num_queries
+):
+    client.force_login(translator)
+    client.get(edit_url(FOOTER))
+    # Session, user, its permissions (own, groups'), the desk's rows of the catalogue.
+    with django_assert_num_queries(5):
+        assert client.get(edit_url(FOOTER)).status_code == 200
