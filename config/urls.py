@@ -2,11 +2,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, register_converter
-from django.views.i18n import JavaScriptCatalog
+from django.views.decorators.cache import cache_control
 
 from articles import views as article_views
 from articles.converters import PublicIdConverter
 from articles.sitemaps import SITEMAPS
+from catalogues.views import JavaScriptCatalog
 from core import views as core_views
 from newsroom import views as newsroom_views
 from pages.sitemaps import PageSitemap
@@ -32,6 +33,12 @@ urlpatterns += i18n_patterns(
     ),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    # The comments' script catalogue (comments:jsi18n) with the desk's translations on top:
+    # this route comes first and answers at the same address.
+    path(
+        "comments/jsi18n.js",
+        cache_control(max_age=3600, public=True)(JavaScriptCatalog.as_view(packages=["comments"])),
+    ),
     path("comments/", include("comments.urls")),
     path("", include("pages.urls")),
     path("", include("articles.urls")),

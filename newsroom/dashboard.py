@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 from articles.admin.filters import StatusFilter
 from articles.models import Article, TranslationRecord
 from articles.summaries.reads import summary_dashboard_counts
+from catalogues.progress import interface_progress
 from comments.models import Comment
 
 
@@ -114,6 +115,24 @@ def summary_problems(user) -> list[DashboardItem]:
     ]
 
 
+def interface_strings_untranslated(user) -> list[DashboardItem]:
+    """Per language, interface strings with no translation (file or desk), both domains."""
+    if not user.has_perm("catalogues.view_messagetranslation"):
+        return []
+    names = dict(settings.LANGUAGES)
+    desk = reverse("admin:catalogues_messagetranslation_changelist")
+    return [
+        DashboardItem(
+            gettext("Interface strings untranslated in %(language)s") % {"language": names[code]},
+            domains[domain]["untranslated"],
+            f"{desk}?{urlencode({'language': code, 'domain': domain, 'state': 'untranslated'})}",
+        )
+        for code, domains in interface_progress().items()
+        for domain in domains
+        if domain == "django" or domains[domain]["untranslated"]
+    ]
+
+
 SOURCES = [
     comments_waiting,
     articles_in_review,
@@ -121,6 +140,7 @@ SOURCES = [
     articles_missing_translation,
     translations_out_of_date,
     summary_problems,
+    interface_strings_untranslated,
 ]
 
 

@@ -5,16 +5,19 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.utils import translation
 
+from catalogues import overlay
 from comments import holes
 from tests.factories import make_user
 
 
 @pytest.fixture(autouse=True)
 def _isolate(settings, tmp_path_factory):
-    """Each test starts with empty caches, the default language and no uploaded files."""
+    """Each test starts with empty caches, the default language, no uploaded files and
+    no desk translations (an empty database, and a token saying so: no reload query)."""
     settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
     for alias in caches:
         caches[alias].clear()
+    overlay.start_empty()
     holes._form_template.cache_clear()
     translation.activate(settings.LANGUAGE_CODE)
     yield

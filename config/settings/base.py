@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "articles",
     "comments",
     "pages",
+    # The project's interface-string catalogues and the translators' desk.
+    "catalogues",
     "newsroom",
 ]
 
@@ -71,6 +73,8 @@ MIDDLEWARE = [
     "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The translators' desk: its latest saved translations, in every process.
+    "catalogues.middleware.CatalogueOverlayMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

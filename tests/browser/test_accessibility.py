@@ -371,3 +371,38 @@ def test_article_with_threads_pages_and_a_pending_comment_has_no_violations(
         problems[url] = audit(axe_page, live_server.url + url)
         assert axe_page.locator("#own-comments").count() == 1
     assert problems == {url: [] for url in pages}
+
+
+def test_the_translators_desk_has_no_violations(axe_page, live_server, roles):
+    """The desk's list (filters, search, pages) and edit page, with a refusal, both languages."""
+    from catalogues import files
+    from tests.factories import make_user
+
+    make_user(groups=["Translators"], username="tercuman")
+    page = axe_page
+    page.goto(f"{live_server.url}/en/admin/login/")
+    page.locator("#id_username").fill("tercuman")
+    page.locator("#id_password").fill("correct horse battery staple")
+    page.locator("#login-form [type=submit]").click()
+    page.wait_for_selector("#content-main")
+    desk = "/admin/catalogues/messagetranslation/"
+    plural = files.message_hash("", "%(count)d article published.")
+    footer = files.message_hash(
+        "", "%(name)s republishes and writes technology news for readers in English and Turkish."
+    )
+    problems = {}
+    for language in ("en", "tr"):
+        for url in (
+            f"/{language}{desk}",
+            f"/{language}{desk}?q=yorum&state=translated",
+            f"/{language}{desk}?domain=djangojs",
+            f"/{language}{desk}tr/django/{plural}/",
+        ):
+            page.goto(live_server.url + url)
+            problems[url] = violations(page)
+        page.goto(f"{live_server.url}/{language}{desk}tr/django/{footer}/")
+        page.locator("#id_form_0").fill(" <b>Broadsheet</b>")
+        page.locator("[name=_save]").click()
+        page.wait_for_selector("#desk-errornote")
+        problems[f"{language} refused"] = violations(page)
+    assert problems == {key: [] for key in problems}

@@ -108,7 +108,22 @@ FOOTER_PAGE_GONE = Journey(
     "the page 404s in both languages and leaves the footer of the cached home pages",
 )
 
+DESK = Journey(
+    "test_desk_journeys::test_a_translator_changes_an_interface_string_every_server_shows_it",
+    "a translator's Turkish footer sentence, saved in Chromium on server A, on server B's "
+    "cached Turkish home page and, after B restarts, on a page it never rendered; the English "
+    "footer unchanged; a broken placeholder refused with the text kept",
+)
+
 JOURNEYS = {
+    # The translators' desk (interface strings): the edit page is the only way to save.
+    "admin:catalogues.messagetranslation:change": DESK,
+    "admin:catalogues.messagetranslation:view:catalogues_messagetranslation_edit": DESK,
+    "command:catalogues_write": NoEffect(
+        "test_desk_journeys::test_catalogues_write_changes_no_page",
+        "it writes desk edits, live already, into a checkout's .po files; servers read "
+        "those files only after a release",
+    ),
     # Authors: bylines on article pages and cards, their own pages and feeds.
     "admin:articles.author:add": Journey(
         f"{AUT}::test_adding_an_author_and_naming_them_on_an_article",

@@ -54,6 +54,7 @@ def test_the_dashboard_counts_what_needs_attention_and_links_to_exactly_those(cl
         "Published articles missing a summary",
         "Published articles with a stale summary",
         "Published articles with a failed summary",
+        "Interface strings untranslated in Turkish",
     ]
     expected = {
         "Articles in review": ["Review A", "Review B"],
@@ -65,6 +66,11 @@ def test_the_dashboard_counts_what_needs_attention_and_links_to_exactly_those(cl
         "Published articles with a stale summary": [],
         "Published articles with a failed summary": [],
     }
+    count, url = items["Interface strings untranslated in Turkish"]
+    assert count == 0
+    desk = "/en/admin/catalogues/messagetranslation/"
+    assert url == f"{desk}?language=tr&domain=django&state=untranslated"
+    assert "No message matches." in client.get(url).content.decode()
     for label, titles in expected.items():
         count, url = items[label]
         assert count == len(titles), label

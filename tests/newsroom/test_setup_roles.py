@@ -31,7 +31,7 @@ def test_creates_the_three_groups_with_their_permissions():
         for action in ("view", "add", "change", "delete")
     } | {"articles.publish_article", "articles.preview_article", "comments.view_comment"} | {
         f"pages.{action}_page" for action in ("view", "add", "change", "delete")
-    }
+    } | {"catalogues.view_messagetranslation", "catalogues.change_messagetranslation"}
     assert permissions_of("Moderators") == {
         "articles.view_article",
         "comments.view_comment",
@@ -49,6 +49,8 @@ def test_creates_the_three_groups_with_their_permissions():
         "articles.view_tag",
         "articles.translate_tag",
         "articles.view_summarystate",
+        "catalogues.view_messagetranslation",
+        "catalogues.change_messagetranslation",
     }
 
 

@@ -14,6 +14,8 @@ from django.test.utils import override_settings
 from modeltranslation.translator import translator
 
 from articles.models import Article, Category, TranslationRecord, missing_text
+from catalogues.files import PluralForms
+from catalogues.progress import interface_progress
 from core.management.commands.makemessages import IGNORE_PATTERNS
 
 DOMAINS = ["django", "djangojs"]
@@ -51,18 +53,24 @@ def entry_label(entry: polib.POEntry) -> str:
     return f"{entry.msgid} (context: {entry.msgctxt})" if entry.msgctxt else entry.msgid
 
 
+def all_forms(entry: polib.POEntry, nplurals: int) -> bool:
+    """A plural message has a translation for each of the language's plural forms."""
+    return not entry.msgid_plural or all(entry.msgstr_plural.get(i) for i in range(nplurals))
+
+
 def read_catalogue(path: Path, language: str, domain: str) -> CatalogueReport:
     report = CatalogueReport(language=language, domain=domain)
     if not path.exists():
         report.exists = False
         return report
     catalogue = polib.pofile(str(path))
+    nplurals = PluralForms.parse(catalogue.metadata.get("Plural-Forms")).nplurals
     for entry in catalogue:
         if entry.obsolete:
             report.obsolete += 1
         elif "fuzzy" in entry.flags:
             report.fuzzy.append(entry_label(entry))
-        elif entry.translated():
+        elif entry.translated() and all_forms(entry, nplurals):
             report.translated += 1
         else:
             report.untranslated.append(entry_label(entry))
@@ -205,7 +213,24 @@ class Command(BaseCommand):
             style = self.style.SUCCESS if not report.problems else self.style.WARNING
             self.stdout.write(style(line))
 
+    def write_desk(self, languages: list[str]) -> None:
+        """The interface strings as readers get them: the files plus the desk's edits."""
+        self.stdout.write(self.style.MIGRATE_HEADING("Interface strings with the desk's edits"))
+        for language, domains in interface_progress().items():
+            if language not in languages:
+                continue
+            for domain, counts in domains.items():
+                if not counts["total"]:
+                    continue
+                self.stdout.write(
+                    f"  {language} {domain + '.po':<12} translated {counts['translated']}, "
+                    f"changed on the desk (not yet in the files) {counts['changed']}, "
+                    f"fuzzy {counts['fuzzy']}, untranslated {counts['untranslated']}, "
+                    f"total {counts['total']}"
+                )
+
     def write_content(self, languages: list[str]) -> None:
+        self.write_desk(languages)
         self.stdout.write(self.style.MIGRATE_HEADING("Content"))
         for language in languages:
             counts = content_coverage(language)

@@ -32,6 +32,8 @@ ROLES: dict[str, list[tuple[str, str, list[str]]]] = {
         # Summary provenance is written by the machine and by edits of the article's
         # summary field; "change" is what lets an editor generate AI summaries.
         ("articles", "summarystate", ["view", "add", "change", "delete"]),
+        # The translators' desk: interface strings (catalogues/admin.py).
+        ("catalogues", "messagetranslation", ["view", "change"]),
     ],
     MODERATORS: [
         # "view" only: reading unpublished articles in the preview is "preview".
@@ -47,6 +49,7 @@ ROLES: dict[str, list[tuple[str, str, list[str]]]] = {
         ("articles", "author", ["view", "translate"]),
         ("articles", "tag", ["view", "translate"]),
         ("articles", "summarystate", ["view"]),
+        ("catalogues", "messagetranslation", ["view", "change"]),
     ],
 }
 
