@@ -15,6 +15,8 @@ from django.urls import reverse
 
 from articles.coverage import missing_q
 from articles.models import Article, MachineTranslation, TranslationRecord
+from catalogues.models import MessageTranslation
+from catalogues.progress import interface_progress
 
 
 @dataclass(frozen=True)
@@ -41,11 +43,29 @@ class ArticleProgress:
 
 
 @dataclass
+class CatalogueProgress:
+    """One interface catalogue (``django`` or ``djangojs``) of a language, with desk edits."""
+
+    domain: str
+    label: str
+    total: int
+    translated: Figure
+    fuzzy: Figure
+    changed: Figure
+    untranslated: Figure
+
+    @property
+    def percent(self) -> int:
+        return 100 * self.translated.count // self.total if self.total else 100
+
+
+@dataclass
 class LanguageProgress:
     code: str
     name: str
     articles: ArticleProgress | None = None
-    interface: list = field(default_factory=list)
+    # Empty for the language the interface is written in, and without the permission.
+    interface: list[CatalogueProgress] = field(default_factory=list)
 
 
 def _article_list(**filters: str) -> str:
@@ -83,18 +103,43 @@ def article_progress(code: str, drafts: int) -> ArticleProgress:
     )
 
 
+def catalogue_progress(code: str, domain: str, counts: dict[str, int]) -> CatalogueProgress:
+    desk = reverse("admin:catalogues_messagetranslation_changelist")
+
+    def figure(state: str) -> Figure:
+        query = urlencode({"language": code, "domain": domain, "state": state})
+        return Figure(counts[state], f"{desk}?{query}")
+
+    return CatalogueProgress(
+        domain=domain,
+        label=str(dict(MessageTranslation.Domain.choices)[domain]),
+        total=counts["total"],
+        translated=figure("translated"),
+        fuzzy=figure("fuzzy"),
+        changed=figure("changed"),
+        untranslated=figure("untranslated"),
+    )
+
+
 def language_progress(user) -> list[LanguageProgress]:
     """Every language's row, with the parts ``user`` may see."""
     rows = []
     articles = user.has_perm("articles.view_article")
     drafts = MachineTranslation.objects.waiting_by_language() if articles else {}
+    catalogues = interface_progress() if user.has_perm("catalogues.view_messagetranslation") else {}
     for code, name in settings.LANGUAGES:
         row = LanguageProgress(code=code, name=str(name))
         if articles:
             row.articles = article_progress(code, drafts[code])
+        row.interface = [
+            catalogue_progress(code, domain, counts)
+            for domain, counts in catalogues.get(code, {}).items()
+        ]
         rows.append(row)
     return rows
 
 
 def has_any(user) -> bool:
-    return user.has_perm("articles.view_article")
+    return user.has_perm("articles.view_article") or user.has_perm(
+        "catalogues.view_messagetranslation"
+    )

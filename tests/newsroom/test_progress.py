@@ -8,27 +8,32 @@ from django.utils import timezone
 
 from articles.models import Article, MachineTranslation
 from articles.services import translation_mark_current
+from catalogues import files
+from catalogues.services import translation_save
+from tests.catalogues.conftest import edit_po, locale_copy  # noqa: F401 (a fixture)
 from tests.factories import make_article, make_user
 
 pytestmark = pytest.mark.django_db
 
+TABLE = re.compile(r"<caption>([^<]+)</caption>(.*?)</table>", re.S)
 ROW = re.compile(
     r'<th scope="row">([^<]+)</th>\s*<td class="progress-count">\s*<a href="([^"]+)">([^<]+)</a>'
 )
 
 
-def sections(client) -> dict[str, dict[str, tuple[str, str]]]:
-    """Each language's rows as the page shows them: label → (number, link)."""
+def sections(client) -> dict[str, dict[str, dict[str, tuple[str, str]]]]:
+    """Each language's tables as the page shows them: caption → label → (number, link)."""
     response = client.get("/en/admin/progress/")
     assert response.status_code == 200
     page = response.content.decode()
     found = {}
     for match in re.finditer(r'<h2 id="progress-(\w+)">', page):
-        code = match.group(1)
-        end = page.find("</section>", match.end())
-        found[code] = {
-            label: (number, html.unescape(url))
-            for label, url, number in ROW.findall(page[match.end() : end])
+        section = page[match.end() : page.find("</section>", match.end())]
+        found[match.group(1)] = {
+            html.unescape(caption): {
+                label: (number, html.unescape(url)) for label, url, number in ROW.findall(table)
+            }
+            for caption, table in TABLE.findall(section)
         }
     return found
 
@@ -57,7 +62,7 @@ def test_each_language_counts_its_articles_and_links_to_exactly_those(client, ed
     translation_mark_current(article=fresh, language="tr", user=editor)
     client.force_login(editor)
 
-    turkish = sections(client)["tr"]
+    turkish = sections(client)["tr"]["Articles from other languages"]
     assert turkish["Translated"][0] == "2 of 3"
     assert turkish["Missing a translation"][0] == "1"
     assert turkish["Out of date"][0] == "1"
@@ -68,7 +73,7 @@ def test_each_language_counts_its_articles_and_links_to_exactly_those(client, ed
     assert turkish["Machine drafts waiting for review"][0] == "1"
     assert listed(client, turkish["Machine drafts waiting for review"][1]) == ["Untranslated"]
     # Every article here was written in English: nothing to translate into it.
-    assert sections(client)["en"]["Translated"][0] == "0 of 0"
+    assert sections(client)["en"]["Articles from other languages"]["Translated"][0] == "0 of 0"
 
 
 def test_the_page_costs_a_fixed_number_of_queries(
@@ -78,9 +83,10 @@ def test_the_page_costs_a_fixed_number_of_queries(
     client.get("/en/admin/progress/")
     for index in range(5):
         make_article(title_en=f"Article {index}")
-    # Session, user, the user's two permission queries and the machine drafts, then two
-    # per language.
-    with django_assert_num_queries(5 + 2 * len(settings.LANGUAGES)):
+    # Session, user, the user's two permission queries and the machine drafts; two per
+    # language for its articles, and one per catalogue for the desk's edits.
+    catalogues = len(files.languages()) * len(files.DOMAINS)
+    with django_assert_num_queries(5 + 2 * len(settings.LANGUAGES) + catalogues):
         assert client.get("/en/admin/progress/").status_code == 200
 
 
@@ -90,3 +96,26 @@ def test_readers_and_staff_without_articles_cannot_see_it(client):
     staff = make_user()
     client.force_login(staff)
     assert client.get("/en/admin/progress/").status_code == 403
+
+
+def test_interface_strings_per_catalogue_with_the_desks_edits(client, translator, locale_copy):
+    """A translator's desk edit moves one message from untranslated to "changed"."""
+
+    def untranslate(entry):
+        if entry.msgid in ("Newsroom", "Back office"):
+            entry.msgstr = ""
+
+    edit_po(locale_copy / "tr" / "LC_MESSAGES" / "django.po", untranslate)
+    catalogue = files.read("tr", "django")
+    message = next(m for m in catalogue.messages if m.msgid == "Newsroom")
+    translation_save(catalogue=catalogue, message=message, forms=["Haber merkezi"], user=translator)
+    client.force_login(translator)
+
+    turkish = sections(client)["tr"]["Interface strings: Pages and e-mails (django)"]
+    total = len(catalogue.messages)
+    assert turkish["Translated"][0] == f"{total - 2} of {total}"
+    assert turkish["Untranslated"][0] == "1"
+    assert turkish["Changed on the desk, not yet in the repository"][0] == "1"
+    assert turkish["Fuzzy (readers get the original)"][0] == "0"
+    desk = client.get(turkish["Untranslated"][1]).content.decode()
+    assert "Back office" in desk and "Newsroom" not in desk.split("<tbody")[-1]
