@@ -1,4 +1,6 @@
 import io
+import shutil
+from pathlib import Path
 
 import pytest
 from django.core.cache import caches
@@ -24,6 +26,17 @@ def _isolate(settings, tmp_path_factory):
     translation.deactivate()
     for alias in caches:
         caches[alias].clear()
+
+
+@pytest.fixture
+def locale_copy(tmp_path, settings) -> Path:
+    """The project's catalogues copied to a temporary LOCALE_PATHS, to change freely."""
+    folder = tmp_path / "locale"
+    shutil.copytree(
+        Path(settings.BASE_DIR) / "locale", folder, ignore=shutil.ignore_patterns("*.mo")
+    )
+    settings.LOCALE_PATHS = [folder]
+    return folder
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from articles.models import Article, MachineTranslation
 from articles.services import translation_mark_current
 from catalogues import files
 from catalogues.services import translation_save
-from tests.catalogues.conftest import edit_po, locale_copy  # noqa: F401 (a fixture)
+from tests.catalogues.conftest import edit_po
 from tests.factories import make_article, make_user
 
 pytestmark = pytest.mark.django_db
