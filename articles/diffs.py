@@ -89,16 +89,24 @@ def _words(then: str, now: str) -> tuple[SafeString, SafeString]:
             left.append(old)
             right.append(new)
             continue
-        if old:
-            left.append(_marked("del", old))
-        if new:
-            right.append(_marked("ins", new))
+        _mark(left, "del", old)
+        _mark(right, "ins", new)
     # Plain parts are escaped here; the marked ones were built escaped.
     return _joined(left), _joined(right)
 
 
 def _joined(parts: list[str]) -> SafeString:
     return format_html_join("", "{}", ((part,) for part in parts))
+
+
+def _mark(parts: list[str], tag: str, text: str) -> None:
+    """Append ``text`` marked, the spaces around it left outside the mark."""
+    core = text.strip()
+    if not core:
+        parts.append(text)
+        return
+    start = text.index(core)
+    parts += [text[:start], _marked(tag, core), text[start + len(core) :]]
 
 
 def _similarity(a: str, b: str) -> float:

@@ -9,7 +9,7 @@ Without JavaScript every field stays visible with its language in its label.
 """
 
 from django.conf import settings
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, pgettext
 from modeltranslation.admin import TranslationAdmin
 
 from .languages import LANGUAGE_CODES
@@ -28,16 +28,14 @@ def language_state(
 ) -> dict:
     """What a language tab shows: a state key, its sentence, and extra notes."""
     if original:
-        state, label = ORIGINAL, gettext("original")
+        state, label = ORIGINAL, pgettext("language tab", "original")
     elif missing:
         state = MISSING
-        label = ngettext("missing: %(fields)s", "missing: %(fields)s", len(missing)) % {
-            "fields": ", ".join(missing)
-        }
+        label = pgettext("language tab", "missing: %(fields)s") % {"fields": ", ".join(missing)}
     elif out_of_date:
-        state, label = OUT_OF_DATE, gettext("out of date")
+        state, label = OUT_OF_DATE, pgettext("language tab", "out of date")
     else:
-        state, label = FILLED, gettext("filled")
+        state, label = FILLED, pgettext("language tab", "filled")
     return {"code": code, "name": str(name), "state": state, "label": label, "notes": list(notes)}
 
 

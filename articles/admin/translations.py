@@ -4,8 +4,8 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext
 
 from core.translation_admin import language_state
 
@@ -50,7 +50,7 @@ def language_states(article: Article) -> list[dict]:
                     for field in missing_fields(article, code)
                 ],
                 out_of_date=record is not None and not record.is_current,
-                notes=[gettext("machine draft waiting")] if code in drafts else [],
+                notes=[pgettext("language tab", "machine draft waiting")] if code in drafts else [],
             )
         )
     return states

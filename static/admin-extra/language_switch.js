@@ -10,11 +10,7 @@
  */
 "use strict";
 (function () {
-  var source = document.getElementById("form-languages");
-  if (!source) {
-    return;
-  }
-  var config = JSON.parse(source.textContent);
+  var config = null;
   var gettext = typeof window.gettext === "function" ? window.gettext : function (text) { return text; };
   var STORAGE_KEY = "broadsheet.formLanguage";
 
@@ -48,6 +44,12 @@
   }
 
   function init() {
+    // The script is in the page's head; the data comes later, in the form.
+    var source = document.getElementById("form-languages");
+    if (!source) {
+      return;
+    }
+    config = JSON.parse(source.textContent);
     var form = document.querySelector("#content-main form");
     if (!form) {
       return;

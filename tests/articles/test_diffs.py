@@ -33,7 +33,7 @@ def test_unchanged_paragraphs_collapse_around_the_one_that_changed():
     assert "<del>" in changed.then and "old" in changed.then and "<ins>" not in changed.then
     assert "<ins>" in changed.now and "new" in changed.now and "<del>" not in changed.now
     # Only the word that changed is marked, and not by colour alone.
-    assert changed.then.startswith("The ")
+    assert changed.then.startswith("The <del>")
     assert "[removed: </span>old" in changed.then
     assert "[added: </span>new" in changed.now
 
@@ -60,7 +60,7 @@ def test_a_code_block_is_one_unit():
     rows = diff_text(then, now)
     assert kinds(rows) == ["same", "changed"]
     assert "docker run app" in rows[1].now  # the whole block, its blank line included
-    assert "[added: </span> -t app" in rows[1].now
+    assert "[added: </span>-t app" in rows[1].now
 
 
 def test_the_text_is_escaped():

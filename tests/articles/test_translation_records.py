@@ -125,7 +125,7 @@ def test_an_out_of_date_translation_shows_the_paragraph_that_changed(client, tra
     assert 'data-form-language="tr"' in html
     # The changed paragraph, then and now, only the added word marked.
     assert "Volumes keep data" in panel
-    assert '<ins><span class="visually-hidden">[added: </span> safe' in panel
+    assert ' <ins><span class="visually-hidden">[added: </span>safe' in panel
     # The unchanged paragraphs are collapsed, not repeated as changes.
     assert "2 unchanged paragraphs" in panel and "1 unchanged paragraph<" in panel
     assert panel.count('class="diff-row diff-changed"') == 1
