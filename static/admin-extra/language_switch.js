@@ -190,9 +190,19 @@
     var withErrors = tabs.findIndex(function (tab) {
       return tab.classList.contains("tab-has-errors");
     });
-    var initial = [withErrors, indexOf(remembered), indexOf(document.documentElement.lang), 0].find(
-      function (index) { return index >= 0; }
+    // A translator cannot edit the original: open a language they can write in.
+    function editable(index) {
+      return index >= 0 && members[tabs[index].dataset.language].some(function (element) {
+        return element.querySelector("input:not([type=hidden]), textarea, select");
+      });
+    }
+    var firstEditable = tabs.findIndex(function (tab, index) { return editable(index); });
+    var initial = [withErrors, indexOf(remembered), indexOf(document.documentElement.lang)].find(
+      function (index) { return index >= 0 && (index === withErrors || editable(index)); }
     );
+    if (initial === undefined) {
+      initial = firstEditable >= 0 ? firstEditable : 0;
+    }
     select(initial, false);
   }
 

@@ -203,3 +203,52 @@ def test_the_form_carries_its_languages_for_the_switch(admin_client):
     assert "tabbed_translation_fields.js" not in html and "jquery-ui" not in html
     fields = admin_client.get(change_url(article)).context["form_languages"]["fields"]
     assert {"title_tr", "body_tr", "lead_image_alt_tr"} <= set(fields["tr"])
+
+
+def test_a_translator_marks_it_current_from_the_form_and_the_comparison_starts_again(
+    client, translator
+):
+    article = stale_turkish()
+    client.force_login(translator)
+    response = client.post(
+        change_url(article),
+        {"CHANGE_FORM-action": "mark_translations_current", "_selected_action": article.pk},
+    )
+    assert response.status_code == 302
+    assert record(article).original_body == article.body_en
+    assert "translation-changes" not in client.get(change_url(article)).content.decode()
+    # The next change of the original is compared with what the translator vouched for.
+    article.body_en = article.body_en.replace("Containers", "Running containers")
+    article.save()
+    html = client.get(change_url(article)).content.decode()
+    assert "Volumes keep data safe." in html  # now unchanged, collapsed
+    assert html.count('class="diff-row diff-changed"') == 1
+    assert '<ins><span class="visually-hidden">[added: </span>Running' in html
+
+
+def test_category_tabs_say_which_translation_is_missing(admin_client):
+    from tests.factories import make_category
+
+    category = make_category(name_en="Cloud", name_tr="")
+    url = f"/en/admin/articles/category/{category.pk}/change/"
+    states = admin_client.get(url).context["form_languages"]["languages"]
+    assert [(s["code"], s["label"]) for s in states] == [
+        ("en", "original"),
+        ("tr", "missing: name"),
+    ]
+
+
+def test_the_comparison_and_the_tab_states_cost_no_extra_query(admin_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    current = make_article(title_tr="Başlık", standfirst_tr="Özet.", body_tr="Gövde.")
+    stale = stale_turkish()
+    counts = []
+    for article in (current, stale):
+        admin_client.get(change_url(article))  # warm the session and content types
+        with CaptureQueriesContext(connection) as queries:
+            html = admin_client.get(change_url(article)).content.decode()
+        counts.append(len(queries))
+    assert "translation-changes" in html
+    assert counts[0] == counts[1]

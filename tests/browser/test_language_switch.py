@@ -151,7 +151,15 @@ def test_a_translator_sees_what_changed_next_to_the_turkish_fields(
     panel = page.get_by_role(
         "region", name="What changed in the original since the Turkish translation"
     )
-    expect(panel).to_be_hidden()  # it belongs with the Turkish fields
+    # A translator cannot edit the English original: the form opens on Turkish, with
+    # what changed above the Turkish fields; the panel switches with them.
+    expect(turkish).to_have_attribute("aria-selected", "true")
+    expect(panel).to_be_visible()
+    expect(page.locator("#id_title_tr")).to_be_visible()
+    page.get_by_role("tablist").get_by_role("tab", name="English").click()
+    expect(panel).to_be_hidden()
+    expect(page.locator(".field-title_en .readonly")).to_be_visible()  # read-only original
+    expect(page.locator("#id_title_tr")).to_be_hidden()
     turkish.click()
     expect(panel).to_be_visible()
     expect(panel.locator(".diff-changed")).to_have_count(2)  # the title and one paragraph
@@ -202,3 +210,19 @@ def test_the_change_form_with_the_switch_and_the_comparison_has_no_violations(
                 page.screenshot(
                     path=str(SCREENSHOTS / f"article-form-{language}-{width}.png"), full_page=True
                 )
+
+
+def test_without_javascript_every_field_shows_with_its_language(browser, live_server, roles):
+    make_user(groups=["Editors"], username="eda")
+    article = stale_translation()
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    log_in(page, live_server, "eda")
+    page.goto(change_url(live_server, article))
+    expect(page.get_by_role("tablist")).to_have_count(0)
+    for language in ("en", "tr"):
+        shown(page, language)
+    expect(page.get_by_label("Title [tr]")).to_have_value("Docker temelleri")
+    expect(page.get_by_label("Title [en]")).to_have_value("Docker basics, explained")
+    expect(page.locator(".translation-changes")).to_be_visible()
+    context.close()
