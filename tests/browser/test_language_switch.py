@@ -1,10 +1,6 @@
 """One language switch for the whole article form, and what changed since a translation."""
 
-import os
-from pathlib import Path
-
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from articles.models import Article
@@ -13,9 +9,6 @@ from tests.browser.test_back_office import log_in
 from tests.factories import make_article, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-# SCREENSHOT_DIR=/tmp/shots keeps a picture of each form looked at (390 and 1280 px).
-SCREENSHOTS = Path(os.environ["SCREENSHOT_DIR"]) if os.environ.get("SCREENSHOT_DIR") else None
 
 BODY = """Docker images are templates.
 
@@ -181,35 +174,6 @@ def test_a_translator_sees_what_changed_next_to_the_turkish_fields(
     assert then.bounding_box()["y"] < now.bounding_box()["y"]
     expect(row.get_by_text("Then, when translated")).to_be_visible()
     assert violations(page) == []
-
-
-def editor_form_violations(page) -> list[str]:
-    """axe on the editor's form, but for Django's own autocomplete widgets (select2), whose
-    search boxes and empty selections have no accessible name: Django's, not this form's."""
-    results = Axe().run(page, context={"exclude": [[".select2-container"]]})
-    return [
-        f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-    ]
-
-
-def test_the_change_form_with_the_switch_and_the_comparison_has_no_violations(
-    axe_page: Page, live_server, roles
-):
-    page = axe_page
-    make_user(groups=["Editors"], username="eda")
-    article = stale_translation()
-    log_in(page, live_server, "eda")
-    for language in ("en", "tr"):
-        for width in (1280, 390):
-            page.set_viewport_size({"width": width, "height": 900})
-            page.goto(change_url(live_server, article, language))
-            page.locator("[role=tab]").last.click()
-            assert editor_form_violations(page) == [], (language, width)
-            if SCREENSHOTS:
-                page.screenshot(
-                    path=str(SCREENSHOTS / f"article-form-{language}-{width}.png"), full_page=True
-                )
 
 
 def test_without_javascript_every_field_shows_with_its_language(browser, live_server, roles):
