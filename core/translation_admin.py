@@ -11,6 +11,7 @@ Without JavaScript every field stays visible with its language in its label.
 from django.conf import settings
 from django.utils.translation import gettext, pgettext
 from modeltranslation.admin import TranslationAdmin
+from modeltranslation.utils import build_localized_fieldname
 
 from .languages import LANGUAGE_CODES
 
@@ -22,21 +23,41 @@ def language_state(
     name: str,
     *,
     original: bool = False,
-    missing: list[str] = (),
+    missing: dict[str, str] | None = None,
     out_of_date: bool = False,
     notes: list[str] = (),
 ) -> dict:
-    """What a language tab shows: a state key, its sentence, and extra notes."""
+    """What a language tab shows: a state key, its sentence, and extra notes.
+
+    ``missing`` maps the form's empty fields (``body_tr``) to their labels ("body"). The
+    script keeps the sentence true while they are filled in: it gets the sentence pattern
+    and what the tab says once none is missing (``when_filled``), both translated here.
+    """
+    missing = missing or {}
+    template = pgettext("language tab", "missing: %(fields)s")
+    if out_of_date:
+        when_filled = pgettext("language tab", "out of date")
+    else:
+        when_filled = pgettext("language tab", "filled, not saved yet")
     if original:
         state, label = ORIGINAL, pgettext("language tab", "original")
     elif missing:
-        state = MISSING
-        label = pgettext("language tab", "missing: %(fields)s") % {"fields": ", ".join(missing)}
+        state, label = MISSING, template % {"fields": ", ".join(missing.values())}
     elif out_of_date:
-        state, label = OUT_OF_DATE, pgettext("language tab", "out of date")
+        state, label = OUT_OF_DATE, when_filled
     else:
         state, label = FILLED, pgettext("language tab", "filled")
-    return {"code": code, "name": str(name), "state": state, "label": label, "notes": list(notes)}
+    return {
+        "code": code,
+        "name": str(name),
+        "state": state,
+        "label": label,
+        "notes": list(notes),
+        "missing": [{"name": field, "label": text} for field, text in missing.items()],
+        "missing_template": template,
+        "when_filled": when_filled,
+        "when_filled_state": OUT_OF_DATE if out_of_date else FILLED,
+    }
 
 
 class LanguageSwitchAdmin(TranslationAdmin):
@@ -64,21 +85,21 @@ class LanguageSwitchAdmin(TranslationAdmin):
         original = self.original_language(obj)
         states = []
         for code, name in settings.LANGUAGES:
-            missing = [
-                str(self.opts.get_field(field).verbose_name)
+            missing = {
+                build_localized_fieldname(field, code): str(self.opts.get_field(field).verbose_name)
                 for field in self.trans_opts.all_fields
                 if code != original
                 and getattr(obj, f"{field}_{original}", None)
                 and not getattr(obj, f"{field}_{code}", None)
                 and not field.startswith("slug")
-            ]
+            }
             states.append(language_state(code, name, original=code == original, missing=missing))
         return states
 
     def form_language_fields(self) -> dict[str, list[str]]:
         """The form's field names per language (``title_tr``), for the switch to show."""
         return {
-            code: [f"{field}_{code.replace('-', '_')}" for field in self.trans_opts.all_fields]
+            code: [build_localized_fieldname(field, code) for field in self.trans_opts.all_fields]
             for code in LANGUAGE_CODES
         }
 

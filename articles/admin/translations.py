@@ -45,10 +45,10 @@ def language_states(article: Article) -> list[dict]:
                 code,
                 name,
                 original=code == article.original_language,
-                missing=[
-                    str(Article._meta.get_field(field).verbose_name)
+                missing={
+                    f"{field}_{code}": str(Article._meta.get_field(field).verbose_name)
                     for field in missing_fields(article, code)
-                ],
+                },
                 out_of_date=record is not None and not record.is_current,
                 notes=[pgettext("language tab", "machine draft waiting")] if code in drafts else [],
             )

@@ -43,6 +43,35 @@
     return element;
   }
 
+  // "missing: body" stays true while the translator types: filling the body changes
+  // the tab to what it will say once saved. The sentences come translated from the server.
+  function keepTrue(form, language, state) {
+    function update() {
+      var still = language.missing.filter(function (field) {
+        var input = form.querySelector('[name="' + field.name + '"]');
+        return !input || !input.value.trim();
+      });
+      var key = language.state;
+      var text = language.label;
+      if (still.length === 0) {
+        key = language.when_filled_state;
+        text = language.when_filled;
+      } else if (still.length < language.missing.length) {
+        text = language.missing_template.replace(
+          "%(fields)s", still.map(function (field) { return field.label; }).join(", ")
+        );
+      }
+      state.className = "form-language-state form-language-state-" + key;
+      state.textContent = text;
+    }
+    language.missing.forEach(function (field) {
+      var input = form.querySelector('[name="' + field.name + '"]');
+      if (input) {
+        input.addEventListener("input", update);
+      }
+    });
+  }
+
   function init() {
     // The script is in the page's head; the data comes later, in the form.
     var source = document.getElementById("form-languages");
@@ -109,7 +138,11 @@
       var details = document.createElement("span");
       details.className = "form-language-details";
       if (language.label) {
-        details.appendChild(span("form-language-state form-language-state-" + language.state, language.label));
+        var state = span("form-language-state form-language-state-" + language.state, language.label);
+        details.appendChild(state);
+        if (language.missing && language.missing.length) {
+          keepTrue(form, language, state);
+        }
       }
       (language.notes || []).forEach(function (note) {
         details.appendChild(span("form-language-note", note));

@@ -78,6 +78,14 @@ def test_one_click_switches_every_translated_field(page: Page, live_server, role
     page.keyboard.press("Home")
     expect(english).to_be_focused()
     hidden(page, "tr")
+    # The tab keeps telling the truth while the body is written.
+    page.keyboard.press("End")
+    page.locator("#id_body_tr").fill("Docker imajları şablondur.")
+    expect(turkish).to_contain_text("filled, not saved yet")
+    expect(turkish).not_to_contain_text("missing")
+    page.locator("#id_body_tr").fill("")
+    expect(turkish).to_contain_text("missing: body")
+    english.click()
     # Only the selected tab is in the tab order.
     expect(english).to_have_attribute("tabindex", "0")
     expect(turkish).to_have_attribute("tabindex", "-1")
