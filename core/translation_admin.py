@@ -89,8 +89,8 @@ class LanguageSwitchAdmin(TranslationAdmin):
                 build_localized_fieldname(field, code): str(self.opts.get_field(field).verbose_name)
                 for field in self.trans_opts.all_fields
                 if code != original
-                and getattr(obj, f"{field}_{original}", None)
-                and not getattr(obj, f"{field}_{code}", None)
+                and getattr(obj, build_localized_fieldname(field, original), None)
+                and not getattr(obj, build_localized_fieldname(field, code), None)
                 and not field.startswith("slug")
             }
             states.append(language_state(code, name, original=code == original, missing=missing))
