@@ -628,8 +628,12 @@ class TranslationRecord(models.Model):
     """Which version of the original a human translation was made from.
 
     Created when a translation first appears; when the original changes afterwards
-    the translation is out of date until a translator marks it current again.
+    the translation is out of date until a translator marks it current again. The
+    original's text at that moment is kept too (the snapshot), so a translator can see
+    what changed since; records older than snapshots have none (``has_snapshot``).
     """
+
+    SNAPSHOT_FIELDS = ("title", "standfirst", "body")
 
     article = models.ForeignKey(
         Article,
@@ -648,6 +652,10 @@ class TranslationRecord(models.Model):
         related_name="+",
         verbose_name=_("marked current by"),
     )
+    # NULL: the record predates snapshots and the original as it was then is unknown.
+    original_title = models.TextField(_("original title then"), null=True, blank=True)
+    original_standfirst = models.TextField(_("original standfirst then"), null=True, blank=True)
+    original_body = models.TextField(_("original body then"), null=True, blank=True)
 
     objects = TranslationRecordQuerySet.as_manager()
 
@@ -667,6 +675,22 @@ class TranslationRecord(models.Model):
     def is_current(self) -> bool:
         return self.original_version == self.article.original_version
 
+    @property
+    def has_snapshot(self) -> bool:
+        return self.original_body is not None
+
+    @staticmethod
+    def snapshot_of(article: Article) -> dict[str, str]:
+        """The record's fields for ``article``'s original as it is now."""
+        return {
+            f"original_{field}": article.original_text(field)
+            for field in TranslationRecord.SNAPSHOT_FIELDS
+        }
+
+    def original_then(self, field: str) -> str | None:
+        """The original's ``field`` when this translation was last current (None: unknown)."""
+        return getattr(self, f"original_{field}") if self.has_snapshot else None
+
     @classmethod
     def record_new_translations(cls, article: Article) -> None:
         """Start tracking each language that has a translated title but no record yet."""
@@ -684,7 +708,12 @@ class TranslationRecord(models.Model):
         )
         cls.objects.bulk_create(
             [
-                cls(article=article, language=code, original_version=article.original_version)
+                cls(
+                    article=article,
+                    language=code,
+                    original_version=article.original_version,
+                    **cls.snapshot_of(article),
+                )
                 for code in languages
                 if code not in known
             ],

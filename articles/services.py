@@ -226,6 +226,8 @@ def translation_mark_current(
             "original_version": article.original_version,
             "marked_current_at": timezone.now(),
             "marked_current_by": user,
+            # What the translator now vouches for: the next diff starts from here.
+            **TranslationRecord.snapshot_of(article),
         },
     )
     return record

@@ -1,12 +1,13 @@
 from django.contrib import admin
-from modeltranslation.admin import TabbedTranslationAdmin
+
+from core.translation_admin import LanguageSwitchAdmin
 
 from .models import Page
 
 
 @admin.register(Page)
-class PageAdmin(TabbedTranslationAdmin):
-    """Footer pages: about, contact, the privacy notice; one tab per language."""
+class PageAdmin(LanguageSwitchAdmin):
+    """Footer pages: about, contact, the privacy notice; one language switch for the form."""
 
     list_display = ["title", "status", "position", "updated_at"]
     list_filter = ["status"]
@@ -15,10 +16,3 @@ class PageAdmin(TabbedTranslationAdmin):
 
     def view_on_site(self, obj):
         return obj.get_absolute_url() if obj.status == Page.Status.PUBLISHED else None
-
-    class Media:
-        js = [
-            "admin/js/jquery.init.js",
-            "modeltranslation/js/tabbed_translation_fields.js",
-            "admin-extra/translation_tabs.js",
-        ]

@@ -8,7 +8,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+
+from core.translation_admin import LanguageSwitchAdmin
 
 from .. import services
 from ..coverage import missing_fields
@@ -33,7 +34,7 @@ def _when(moment) -> str:
 
 
 @admin.register(Category)
-class CategoryAdmin(TranslatorAccessMixin, TabbedTranslationAdmin):
+class CategoryAdmin(TranslatorAccessMixin, LanguageSwitchAdmin):
     translate_permission = "articles.translate_category"
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
@@ -47,7 +48,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(TranslatorAccessMixin, TabbedTranslationAdmin):
+class AuthorAdmin(TranslatorAccessMixin, LanguageSwitchAdmin):
     translate_permission = "articles.translate_author"
     list_display = ["name", "slug", "user"]
     search_fields = ["name", "slug"]
@@ -64,7 +65,7 @@ class AuthorAdmin(TranslatorAccessMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(TranslatorAccessMixin, TabbedTranslationAdmin):
+class TagAdmin(TranslatorAccessMixin, LanguageSwitchAdmin):
     translate_permission = "articles.translate_tag"
     list_display = ["name", "slug"]
     search_fields = [*(f"name_{code}" for code in LANGUAGE_CODES)]
@@ -78,7 +79,7 @@ class ArticleAdmin(
     TranslationStateAdminMixin,
     WorkflowAdminMixin,
     TranslatorAccessMixin,
-    TabbedTranslationAdmin,
+    LanguageSwitchAdmin,
 ):
     """The newsroom's article screens.
 
@@ -89,6 +90,7 @@ class ArticleAdmin(
     """
 
     form = ArticleAdminForm
+    change_form_template = "admin/articles/article/change_form.html"
     translate_permission = services.TRANSLATE_PERMISSION
     list_display = [
         "headline",
@@ -157,12 +159,6 @@ class ArticleAdmin(
 
     class Media:
         css = {"all": ["admin-extra/articles.css"]}
-        # Listed after the scripts it builds on, so Django's media merge keeps that order.
-        js = [
-            "admin/js/jquery.init.js",
-            "modeltranslation/js/tabbed_translation_fields.js",
-            "admin-extra/translation_tabs.js",
-        ]
 
     def original_language(self, obj):
         """Translators edit every language but this one (see TranslatorAccessMixin)."""

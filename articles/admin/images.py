@@ -1,6 +1,7 @@
 """The lead image in the article admin: a checked upload, a preview, the worker's copies."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminFileWidget
 from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext
@@ -28,8 +29,17 @@ FIELDSET = (
 )
 
 
+class LeadImageInput(AdminFileWidget):
+    # Django wraps its file widget in a fieldset whose legend labels no input, so the
+    # empty file input had no label (axe: "Form elements must have labels"). As one
+    # field, the label names the file input; "Clear" keeps its own label.
+    use_fieldset = False
+
+
 class LeadImageAdminMixin:
-    formfield_overrides = {models.ImageField: {"form_class": LeadImageFormField}}
+    formfield_overrides = {
+        models.ImageField: {"form_class": LeadImageFormField, "widget": LeadImageInput}
+    }
 
     @admin.display(description=_("preview"))
     def lead_image_preview(self, obj):

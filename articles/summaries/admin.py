@@ -80,7 +80,7 @@ def _states_by_language(article: Article) -> dict[str, SummaryState]:
 
 
 class SummaryAdminMixin:
-    """Add before ``TabbedTranslationAdmin`` in the bases of the article admin."""
+    """Add before ``LanguageSwitchAdmin`` in the bases of the article admin."""
 
     summary_action_template = "admin/articles/article/generate_summaries.html"
 

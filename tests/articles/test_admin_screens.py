@@ -162,21 +162,25 @@ def test_every_article_page_links_to_its_preview_in_each_language(client, editor
     assert "Preview in Turkish" in page
 
 
-def test_the_article_form_loads_the_tab_error_marker_from_this_site(client, editor):
+def test_every_translated_form_loads_the_language_switch_from_this_site(client, editor, admin_user):
     client.force_login(editor)
     page = client.get(reverse("admin:articles_article_add")).content.decode()
-    for path in ("admin-extra/translation_tabs.js", "admin-extra/articles.css"):
+    for path in (
+        "admin-extra/language_switch.js",
+        "admin-extra/language_switch.css",
+        "admin-extra/articles.css",
+    ):
         assert f"/static/{path}" in page
         assert finders.find(path)
-    # The marker needs jQuery and the tabs, so it must come after them.
-    assert (
-        page.index("admin/js/jquery.init.js")
-        < page.index("modeltranslation/js/tabbed_translation_fields.js")
-        < page.index("admin-extra/translation_tabs.js")
-    )
-    assert "/static/vendor/jquery-ui/jquery-ui.min.js" in page
+    # One switch for the form, not modeltranslation's tabs per field (nor jQuery UI).
+    assert "tabbed_translation_fields.js" not in page and "jquery-ui" not in page
+    assert '<script id="form-languages" type="application/json">' in page
     assert "<script>" not in page  # no inline code, so a strict CSP can forbid it
-    assert "//ajax.googleapis.com" not in page and "//code.jquery.com" not in page
+    client.force_login(admin_user)
+    for name in ("articles_category", "articles_tag", "articles_author", "pages_page"):
+        page = client.get(reverse(f"admin:{name}_add")).content.decode()
+        assert "/static/admin-extra/language_switch.js" in page, name
+        assert 'id="form-languages"' in page, name
 
 
 def test_the_admin_speaks_turkish_under_tr(client, editor):

@@ -1,13 +1,19 @@
 """axe-core, run inside real Chromium, finds no accessibility violations on reader pages."""
 
+import os
+from pathlib import Path
+
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.http import HttpResponse
 from playwright.sync_api import expect
 
 from articles.summaries.services import summary_record_edit
 from pages.models import Page
 from tests.browser.conftest import violations
-from tests.factories import make_article, make_comment, make_source
+from tests.browser.test_back_office import log_in
+from tests.browser.test_language_switch import change_url, stale_translation
+from tests.factories import make_article, make_comment, make_source, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -406,3 +412,38 @@ def test_the_translators_desk_has_no_violations(axe_page, live_server, roles):
         page.wait_for_selector("#desk-errornote")
         problems[f"{language} refused"] = violations(page)
     assert problems == {key: [] for key in problems}
+
+
+# The back office: the article form with its language switch and "what changed" panel.
+
+# SCREENSHOT_DIR=/tmp/shots keeps a picture of each form audited (390 and 1280 px).
+SCREENSHOTS = Path(os.environ["SCREENSHOT_DIR"]) if os.environ.get("SCREENSHOT_DIR") else None
+
+
+def editor_form_violations(page) -> list[str]:
+    """axe on the editor's form, but for Django's own autocomplete widgets (select2), whose
+    search boxes and empty selections have no accessible name: Django's, not this form's."""
+    results = Axe().run(page, context={"exclude": [[".select2-container"]]})
+    return [
+        f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+    ]
+
+
+def test_the_article_form_with_the_language_switch_and_what_changed_has_no_violations(
+    axe_page, live_server, roles
+):
+    page = axe_page
+    make_user(groups=["Editors"], username="eda")
+    article = stale_translation()
+    log_in(page, live_server, "eda")
+    for language in ("en", "tr"):
+        for width in (1280, 390):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.goto(change_url(live_server, article, language))
+            page.locator("[role=tab]").last.click()
+            assert editor_form_violations(page) == [], (language, width)
+            if SCREENSHOTS:
+                page.screenshot(
+                    path=str(SCREENSHOTS / f"article-form-{language}-{width}.png"), full_page=True
+                )

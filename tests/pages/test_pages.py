@@ -100,12 +100,15 @@ def test_slugs_are_unique_across_languages_with_a_form_message(client, editor):
     assert "is already the Turkish slug of the page" in response.content.decode()
 
 
-def test_editors_edit_pages_with_a_tab_per_language(client, editor):
+def test_editors_edit_pages_with_one_language_switch(client, editor):
     page = make_page()
     client.force_login(editor)
-    html = client.get(change_url(page)).content.decode()
+    response = client.get(change_url(page))
+    html = response.content.decode()
     assert 'name="title_en"' in html and 'name="title_tr"' in html
-    assert "tabbed_translation_fields.js" in html
+    assert "admin-extra/language_switch.js" in html
+    fields = response.context["form_languages"]["fields"]
+    assert {"title_tr", "slug_tr", "body_tr"} == set(fields["tr"])
 
 
 def test_load_demo_loads_about_contact_and_privacy_in_both_languages(client):
