@@ -123,7 +123,12 @@ def machine_translation_accept(*, draft: MachineTranslation, user) -> MachineTra
         TranslationRecord.objects.update_or_create(
             article=article,
             language=draft.language,
-            defaults={"original_version": draft.source_fingerprint, "marked_current_by": None},
+            # The diff then shows what moved since the text the draft was made from.
+            defaults={
+                "original_version": draft.source_fingerprint,
+                "marked_current_by": None,
+                f"original_{draft.field}": draft.source_text,
+            },
         )
     else:
         TranslationRecord.record_new_translations(article)

@@ -165,3 +165,5 @@ def test_a_draft_made_from_an_older_original_is_marked_and_does_not_mark_current
     record = TranslationRecord.objects.get(article=story, language="tr")
     assert record.marked_current_by is None
     assert Article.objects.translation_out_of_date("tr").filter(pk=story.pk).exists()
+    # The comparison starts from the title the draft was made from.
+    assert record.original_title == ENGLISH_TITLE
