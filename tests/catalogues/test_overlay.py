@@ -129,7 +129,7 @@ def test_the_script_catalogues_include_desk_translations(client):
         body = client.get(url).content.decode()
         assert '"Link to the comment copied.": "Ba\\u011flant\\u0131 panoda."' in body, url
         assert "karakter kald\\u0131 (\\u00e7ok)" in body, url
-        assert "(hatal\\u0131 alanlar var)" in body, url  # the file's strings are still there
+        assert "hatal\\u0131 alanlar var" in body, url  # the file's strings are still there
     assert "panoda" not in client.get("/en/comments/jsi18n.js").content.decode()
 
 
