@@ -90,20 +90,33 @@ def mark_hostile(tree) -> None:
         for name, value in list(element.attrib.items()):
             if name.lower().startswith("on"):
                 del element.attrib[name]
-                element.text = f" {HOSTILE_MARK}:handler {element.text or ''}"
+                _mark_after(element, "handler")
             elif name.lower() in ("href", "src", "action", "formaction", "xlink:href"):
                 squeezed = re.sub(r"[\s\x00-\x1f]", "", value).lower()
                 if squeezed.startswith(HOSTILE_SCHEMES):
                     element.attrib[name] = "#"
-                    element.text = f" {HOSTILE_MARK}:link {element.text or ''}"
+                    _mark_after(element, "link")
+
+
+def _mark_after(element, kind: str) -> None:
+    if element.getparent() is None:
+        return
+    marker = etree.Element("span")
+    marker.text = f" {HOSTILE_MARK}:{kind} "
+    element.addnext(marker)
+
+
+def class_names(element) -> list[str]:
+    value = element.get("class") or []  # BeautifulSoup gives a list
+    return value.split() if isinstance(value, str) else list(value)
 
 
 def code_language(element) -> str | None:
     """A code block's language, from its own or its ``<code>``'s classes."""
     code = element.find("code")
-    classes = (element.get("class") or "").split()
+    classes = class_names(element)
     if code is not None:
-        classes = (code.get("class") or "").split() + classes
+        classes = class_names(code) + classes
     for name in classes:
         match = LANGUAGE_CLASS.match(name)
         if match:
@@ -177,13 +190,14 @@ def extract_article(fetched: Fetched) -> ExtractedArticle:
     mark_hostile(tree)
     marked = lxml.html.tostring(tree, encoding="unicode")
     content = Document(marked, url=fetched.url).summary(html_partial=True)
+    plain = lxml.html.fromstring(content).text_content() if content.strip() else ""
+    plain = re.sub(rf"{HOSTILE_MARK}:\w+", "", plain)
+    if len(plain.strip()) < MIN_TEXT:
+        raise FetchError("no_article")
     found = sorted(set(re.findall(rf"{HOSTILE_MARK}:(\w+)", content)))
     if found:
         raise FetchError("hostile", ", ".join(found))
     body = to_markdown(content)
-    plain = lxml.html.fromstring(content).text_content() if content.strip() else ""
-    if len(plain.strip()) < MIN_TEXT:
-        raise FetchError("no_article")
     title = (metadata.title if metadata else "") or Document(marked).short_title()
     return ExtractedArticle(
         url=fetched.url,
