@@ -39,10 +39,14 @@ class AlreadyImported(Exception):
         self.article = article
 
 
+def without_fragment(url: str) -> str:
+    parts = urlsplit(url.strip())
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, ""))
+
+
 def address_variants(url: str) -> list[str]:
     """``url`` and the forms of it that name the same article (no fragment, trailing /)."""
-    parts = urlsplit(url.strip())
-    base = urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, ""))
+    base = without_fragment(url)
     other = base[:-1] if base.endswith("/") else f"{base}/"
     return list(dict.fromkeys([url.strip(), base, other]))
 
@@ -63,7 +67,7 @@ def import_request_submit(
     from .tasks import run_import
 
     _require(user, IMPORT_PERMISSION)
-    url = address_variants(url)[1]
+    url = without_fragment(url)
     try:
         fetching.check_url(url)
     except FetchError as error:
