@@ -32,7 +32,15 @@ class ImportForm(forms.ModelForm):
 
 @admin.register(ImportRequest)
 class ImportRequestAdmin(admin.ModelAdmin):
-    list_display = ["url", "source", "status", "problem_text", "draft", "requested_by", "created_at"]
+    list_display = [
+        "url",
+        "source",
+        "status",
+        "problem_text",
+        "draft",
+        "requested_by",
+        "created_at",
+    ]
     list_filter = ["status", "source"]
     list_select_related = ["source", "article", "requested_by"]
     search_fields = ["url"]
@@ -81,8 +89,7 @@ class ImportRequestAdmin(admin.ModelAdmin):
         if existing is not None:
             self.message_user(
                 request,
-                gettext("This address was imported already: here is the article, “%s”.")
-                % existing,
+                gettext("This address was imported already: here is the article, “%s”.") % existing,
                 messages.WARNING,
             )
             return HttpResponseRedirect(

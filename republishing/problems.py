@@ -23,9 +23,7 @@ MESSAGES = {
     "status": _("The site answered with HTTP status %(detail)s."),
     "redirects": _("The address redirects too many times (more than %(detail)s)."),
     "no_article": _("No article text could be found on the page."),
-    "hostile": _(
-        "The article's text carries hostile markup (%(detail)s); nothing was imported."
-    ),
+    "hostile": _("The article's text carries hostile markup (%(detail)s); nothing was imported."),
     "not_a_feed": _("The feed could not be read as RSS or Atom."),
     "no_feed": _("This source has no feed address."),
     "duplicate": _("This address was imported already."),

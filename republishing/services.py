@@ -250,4 +250,3 @@ def feed_entries_import(*, entries, category: Category, user) -> tuple[int, list
             FeedEntry.objects.filter(pk=entry.pk).update(article=already.article)
             existing.append(already.article)
     return queued, existing
-

@@ -23,9 +23,7 @@ def run(url, source, category, user):
     return services.import_run(request=request)
 
 
-def test_the_dev_like_page_becomes_a_draft_with_its_attribution(
-    site, dev_source, software, editor
-):
+def test_the_dev_like_page_becomes_a_draft_with_its_attribution(site, dev_source, software, editor):
     request = run(site + ARTICLE_PATH, dev_source, software, editor)
     assert request.status == Status.DONE, request.problem
     article = Article.objects.get()
