@@ -79,6 +79,12 @@ class ImportRequestAdmin(admin.ModelAdmin):
 
     def add_view(self, request, form_url="", extra_context=None):
         self._existing = None
+        extra_context = {
+            **(extra_context or {}),
+            "title": gettext("Import an article from its address"),
+            "show_save_and_add_another": False,
+            "show_save_and_continue": False,
+        }
         return super().add_view(request, form_url, extra_context)
 
     def log_addition(self, request, obj, message):
@@ -128,7 +134,7 @@ class FeedCheckAdmin(admin.ModelAdmin):
 
 
 class ImportedFilter(admin.SimpleListFilter):
-    title = _("imported")
+    title = _("import status")
     parameter_name = "imported"
 
     def lookups(self, request, model_admin):
@@ -159,16 +165,17 @@ class ImportActionForm(ActionForm):
 
 @admin.register(FeedEntry)
 class FeedEntryAdmin(admin.ModelAdmin):
-    list_display = ["title", "source", "published_at", "seen_at", "link", "imported"]
+    list_display = ["entry", "source", "published_at", "seen_at", "imported"]
+    list_display_links = None
     list_filter = [ImportedFilter, "source"]
     list_select_related = ["source", "article"]
     search_fields = ["title", "url"]
     action_form = ImportActionForm
     actions = ["import_selected"]
 
-    @admin.display(description=_("address"))
-    def link(self, obj):
-        return format_html('<a href="{}" rel="noopener noreferrer">{}</a>', obj.url, obj.url)
+    @admin.display(description=_("title"), ordering="title")
+    def entry(self, obj):
+        return format_html('<a href="{}" rel="noopener noreferrer">{}</a>', obj.url, obj.title)
 
     @admin.display(description=_("imported article"))
     def imported(self, obj):

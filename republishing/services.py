@@ -163,7 +163,7 @@ def _store(*, request: ImportRequest, page, image) -> Article:
         article.save()
     if image is not None:
         data, fmt = image
-        article.lead_image.save(f"{article.public_id.lower()}.{fmt}", ContentFile(data))
+        article.lead_image.save(f"{article.public_id.lower()}.{fmt.lower()}", ContentFile(data))
     author = _author(page.author)
     if author is not None:
         article.authors.add(author)

@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_an_editor_imports_a_page_and_previews_the_draft(
-    page: Page, live_server, roles, httpserver, tmp_path
+    page: Page, live_server, roles, httpserver, tmp_path, settings
 ):
     site = serve(httpserver)
     make_user(groups=["Editors"], username="eda")
@@ -27,12 +27,12 @@ def test_an_editor_imports_a_page_and_previews_the_draft(
     page.get_by_label("Address").fill(site + ARTICLE_PATH)
     page.get_by_label("Source").select_option(label="DEV Community")
     page.get_by_label("Category").select_option(label="Software")
-    page.get_by_role("button", name="Save", exact=True).click()
+    page.get_by_role("button", name="Import", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("is queued")
     expect(page.locator("#result_list")).to_contain_text("Queued")
 
     url = database_url_for_worker(tmp_path)
-    run_batch_worker(url)
+    run_batch_worker(url, DJANGO_MEDIA_ROOT=str(settings.MEDIA_ROOT))
     copy_back(url)
 
     page.reload()

@@ -1,9 +1,11 @@
 """Pages and feeds shaped like real ones, served by a real local HTTP server
 (pytest-httpserver) for the republishing desk's tests."""
 
+import io
 import time
 from pathlib import Path
 
+from PIL import Image
 from werkzeug import Response
 
 DEV_ARTICLE = (Path(__file__).parent / "dev_article.html").read_text()
@@ -63,11 +65,19 @@ def atom(base: str) -> str:
 </feed>"""
 
 
+def cover_png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (1200, 630), (59, 73, 223)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
 def serve(httpserver, *, slow_seconds: float = 1.6) -> str:
     """Register every page and feed; returns the server's base address."""
     base = httpserver.url_for("").rstrip("/")
     html = {"content_type": "text/html; charset=utf-8"}
-    httpserver.expect_request(ARTICLE_PATH).respond_with_data(DEV_ARTICLE, **html)
+    page = DEV_ARTICLE.replace("https://media.dev.example/cover.png", f"{base}/cover.png")
+    httpserver.expect_request(ARTICLE_PATH).respond_with_data(page, **html)
+    httpserver.expect_request("/cover.png").respond_with_data(cover_png(), content_type="image/png")
     httpserver.expect_request("/old-address").respond_with_data(
         "", status=301, headers={"Location": ARTICLE_PATH}
     )

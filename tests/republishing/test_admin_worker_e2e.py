@@ -36,8 +36,10 @@ def messages_of(page) -> str:
 
 
 def work(tmp_path) -> None:
+    from django.conf import settings
+
     url = database_url_for_worker(tmp_path)
-    run_batch_worker(url)
+    run_batch_worker(url, DJANGO_MEDIA_ROOT=str(settings.MEDIA_ROOT))
     copy_back(url)
 
 

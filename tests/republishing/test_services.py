@@ -37,6 +37,9 @@ def test_the_dev_like_page_becomes_a_draft_with_its_attribution(site, dev_source
     assert article.title_en == "Docker images and containers, explained"
     assert article.standfirst_en == "What an image is, what a container is, and how they relate."
     assert [a.name for a in article.authors.all()] == ["Ayşe Demir"]
+    assert (article.lead_image_width, article.lead_image_height) == (1200, 630)
+    assert article.lead_image_credit == "DEV Community"
+    assert article.lead_image_alt == ""  # for the editor to write: it describes the image
     body = article.body_en
     assert "```dockerfile\nFROM python:3.13-slim\nWORKDIR /app" in body
     assert "```python\nimport docker" in body
