@@ -30,22 +30,32 @@ class ImportForm(forms.ModelForm):
         fields = ["url", "source", "category"]
 
 
+def short_address(url: str, length: int = 60) -> str:
+    """An address as a link whose text leaves out the scheme and shortens the rest."""
+    text = url.split("://", 1)[-1]
+    if len(text) > length:
+        text = text[: length - 1] + "…"
+    return format_html('<a href="{}" rel="noopener noreferrer">{}</a>', url, text)
+
+
 @admin.register(ImportRequest)
 class ImportRequestAdmin(admin.ModelAdmin):
-    list_display = [
-        "url",
-        "source",
-        "status",
-        "problem_text",
-        "draft",
-        "requested_by",
-        "created_at",
-    ]
+    list_display = ["address", "status", "problem_text", "draft", "requested_by", "created_at"]
+    list_display_links = None
     list_filter = ["status", "source"]
-    list_select_related = ["source", "article", "requested_by"]
+    list_select_related = ["article", "requested_by"]
     search_fields = ["url"]
     form = ImportForm
-    readonly_fields = ["problem_text", "draft"]
+
+    class Media:
+        css = {"all": ["admin-extra/republishing.css"]}
+
+    @admin.display(description=_("address"), ordering="url")
+    def address(self, obj):
+        return short_address(obj.url)
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["problem_text", "draft"] if obj is not None else []
 
     @admin.display(description=_("problem"))
     def problem_text(self, obj):
@@ -72,13 +82,12 @@ class ImportRequestAdmin(admin.ModelAdmin):
                 url=obj.url, source=obj.source, category=obj.category, user=request.user
             )
         except services.AlreadyImported as already:
-            self._existing = already.article
+            request.republishing_existing = already.article  # per request, not per admin
             return
         obj.pk = created.pk
         obj.refresh_from_db()
 
     def add_view(self, request, form_url="", extra_context=None):
-        self._existing = None
         extra_context = {
             **(extra_context or {}),
             "title": gettext("Import an article from its address"),
@@ -91,7 +100,7 @@ class ImportRequestAdmin(admin.ModelAdmin):
         return None  # the import logs on the article it makes ("Imported from …")
 
     def response_add(self, request, obj, post_url_continue=None):
-        existing = getattr(self, "_existing", None)
+        existing = getattr(request, "republishing_existing", None)
         if existing is not None:
             self.message_user(
                 request,
@@ -116,6 +125,10 @@ class ImportRequestAdmin(admin.ModelAdmin):
 @admin.register(FeedCheck)
 class FeedCheckAdmin(admin.ModelAdmin):
     list_display = ["source", "status", "new_entries", "problem_text", "created_at", "finished_at"]
+
+    class Media:
+        css = {"all": ["admin-extra/republishing.css"]}
+
     list_filter = ["status", "source"]
     list_select_related = ["source"]
 
@@ -171,6 +184,10 @@ class FeedEntryAdmin(admin.ModelAdmin):
     list_select_related = ["source", "article"]
     search_fields = ["title", "url"]
     action_form = ImportActionForm
+
+    class Media:
+        css = {"all": ["admin-extra/republishing.css"]}
+
     actions = ["import_selected"]
 
     @admin.display(description=_("title"), ordering="title")
