@@ -13,8 +13,9 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Category, Source
 
-from . import services
+from . import fetching, services
 from .models import FeedCheck, FeedEntry, ImportRequest
+from .problems import problem_message
 
 
 def article_link(article) -> str:
@@ -28,6 +29,15 @@ class ImportForm(forms.ModelForm):
     class Meta:
         model = ImportRequest
         fields = ["url", "source", "category"]
+
+    def clean_url(self):
+        url = self.cleaned_data["url"]
+        try:
+            fetching.check_url(url)
+        except fetching.FetchError as error:
+            message = problem_message(error.code, error.detail)
+            raise ValidationError(message, code=error.code) from error
+        return url
 
 
 def short_address(url: str, length: int = 60) -> str:

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from articles.models import Source
 from republishing.models import FeedCheck
@@ -15,6 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("sources", nargs="*", help="Source names (default: every feed).")
         parser.add_argument("--dry-run", action="store_true", help="List, queue nothing.")
 
+    @transaction.atomic
     def handle(self, *args, sources, dry_run: bool, **options):
         queryset = Source.objects.exclude(feed_url="")
         if sources:
