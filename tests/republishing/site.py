@@ -24,6 +24,22 @@ that everyone will get, in a paragraph long enough to be the article's text.</p>
 <p>More words about the prize so that this is clearly the main content of the page.</p>
 </div></article></main></body></html>"""
 
+TURKISH = """<!DOCTYPE html><html lang="tr"><head><meta charset="utf-8">
+<title>Go ile eşzamanlılık | Dergi</title>
+<meta property="og:title" content="Go ile eşzamanlılık">
+<meta name="description" content="Kanallar ve goroutine'ler, örneklerle.">
+<meta property="article:published_time" content="2026-03-15T10:00:00+03:00"></head>
+<body><nav><a href="/">Dergi</a></nav><main><article><h1>Go ile eşzamanlılık</h1>
+<div class="yazi">
+<p>Go dilinde eşzamanlılık, goroutine'ler ve kanallar üzerine kuruludur. Bu yazıda ikisini
+birlikte, küçük ve anlaşılır örneklerle ele alıyoruz.</p>
+<pre><code class="language-go">ch := make(chan int)
+go func() { ch &lt;- 42 }()
+fmt.Println(&lt;-ch)
+</code></pre>
+<p>Kanallar, goroutine'ler arasında veri taşımanın güvenli yoludur; kilitlere çoğu zaman
+gerek kalmaz.</p></div></article></main></body></html>"""
+
 EMPTY = """<!DOCTYPE html><html><head><title>Loading…</title></head>
 <body><div id="app"></div><script src="/app.js"></script></body></html>"""
 
@@ -88,6 +104,7 @@ def serve(httpserver, *, slow_seconds: float = 1.6) -> str:
         "", status=302, headers={"Location": "file:///etc/passwd"}
     )
     httpserver.expect_request("/hostile").respond_with_data(HOSTILE, **html)
+    httpserver.expect_request("/tr/go-eszamanlilik").respond_with_data(TURKISH, **html)
     httpserver.expect_request("/empty").respond_with_data(EMPTY, **html)
     httpserver.expect_request("/huge").respond_with_data(
         "<html><body><article>" + "<p>" + "word " * 400 + "</p>" * 1 + "</article>" * 1

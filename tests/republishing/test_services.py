@@ -1,6 +1,8 @@
 """The desk's fetching, reading and storing against a real local HTTP server, in-process
 (the worker's end-to-end run is in test_admin_worker_e2e.py)."""
 
+from datetime import UTC, datetime
+
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.utils import translation
@@ -55,6 +57,18 @@ def test_the_dev_like_page_becomes_a_draft_with_its_attribution(site, dev_source
     history = LogEntry.objects.get(object_id=str(article.pk))
     assert history.change_message.startswith(f"Imported from {site}{ARTICLE_PATH} on ")
     assert history.user == editor
+
+
+def test_a_source_without_a_language_takes_the_page_s(site, software, editor):
+    source = make_source(name="Dergi", language="")
+    request = run(site + "/tr/go-eszamanlilik", source, software, editor)
+    assert request.status == Status.DONE, request.problem
+    article = request.article
+    assert article.original_language == "tr"
+    assert (article.title_tr, article.title_en or "") == ("Go ile eşzamanlılık", "")
+    assert "```go\nch := make(chan int)\ngo func() { ch <- 42 }()" in article.body_tr
+    assert article.originally_published_at == datetime(2026, 3, 15, 7, 0, tzinfo=UTC)
+    assert article.lead_image.name == ""
 
 
 def test_a_redirect_is_followed_and_the_final_address_kept(site, dev_source, software, editor):
