@@ -30,7 +30,9 @@ from readability import Document
 from .fetching import Fetched, FetchError
 
 HOSTILE_MARK = "broadsheet-hostile-markup"
-HOSTILE_SCHEMES = ("javascript:", "vbscript:", "data:")
+SCRIPT_SCHEMES = ("javascript:", "vbscript:")
+HOSTILE_SCHEMES = (*SCRIPT_SCHEMES, "data:")
+LINK_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href")
 HOSTILE_TAGS = {"script": "script", "iframe": "frame", "object": "object", "embed": "object"}
 NOT_A_LANGUAGE = {"highlight", "js-code-highlight", "code", "sourcecode", "hljs", "notranslate"}
 LANGUAGE_CLASS = re.compile(r"^(?:language|lang|highlight-source)-([a-z0-9+#._-]+)$", re.I)
@@ -91,9 +93,11 @@ def mark_hostile(tree) -> None:
             if name.lower().startswith("on"):
                 del element.attrib[name]
                 _mark_after(element, "handler")
-            elif name.lower() in ("href", "src", "action", "formaction", "xlink:href"):
+            elif name.lower() in LINK_ATTRIBUTES:
                 squeezed = re.sub(r"[\s\x00-\x1f]", "", value).lower()
-                if squeezed.startswith(HOSTILE_SCHEMES):
+                # data: images are ordinary (lazy-loading placeholders); data: links are not.
+                schemes = SCRIPT_SCHEMES if name.lower() == "src" else HOSTILE_SCHEMES
+                if squeezed.startswith(schemes):
                     element.attrib[name] = "#"
                     _mark_after(element, "link")
 
