@@ -2,6 +2,7 @@
 
 import io
 import socket
+from datetime import UTC, datetime
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -95,3 +96,25 @@ def test_the_imports_list_costs_the_same_queries_for_many_rows(
         page = client.get(IMPORTS)
     assert page.text.count("Done") >= 10
     assert len(many) == len(few)
+
+
+def test_readers_see_the_original_date_and_the_canonical_link(client, dev_source):
+    """Once an editor publishes a republished article, its page credits the source with
+    the original date, in both languages, and names the original as canonical."""
+    article = make_article(
+        source=dev_source,
+        original_url="https://dev.to/ayse/docker-images-and-containers-1abc",
+        originally_published_at=datetime(2026, 3, 14, 9, 30, tzinfo=UTC),
+    )
+    english = client.get(article.get_absolute_url("en")).text
+    assert (
+        'Originally published by <a href="https://dev.to/ayse/docker-images-and-containers-1abc"'
+        ' rel="noopener">DEV Community</a> on 14 March 2026'
+    ) in english
+    assert (
+        '<link rel="canonical" href="https://dev.to/ayse/docker-images-and-containers-1abc">'
+        in english
+    )
+    turkish = client.get(article.get_absolute_url("tr")).text
+    assert "İlk olarak 14 Mart 2026 tarihinde <a" in turkish
+    assert "DEV Community</a> tarafından yayımlandı" in turkish
