@@ -156,6 +156,18 @@ class Category(models.Model):
 class Source(models.Model):
     name = models.CharField(_("name"), max_length=120, unique=True)
     url = models.URLField(_("home page"), blank=True)
+    feed_url = models.URLField(
+        _("feed address"),
+        blank=True,
+        help_text=_("RSS or Atom feed, checked for new articles to republish."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=7,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The language its articles are written in; empty: read it from each page."),
+    )
 
     class Meta:
         verbose_name = _("source")
@@ -387,6 +399,12 @@ class Article(models.Model):
         _("original URL"),
         blank=True,
         help_text=_("Where the article first appeared; used as the canonical address."),
+    )
+    originally_published_at = models.DateTimeField(
+        _("originally published"),
+        null=True,
+        blank=True,
+        help_text=_("When the source first published it (republished articles)."),
     )
     lead_image = models.ImageField(
         _("lead image"),

@@ -43,7 +43,7 @@ class CategoryAdmin(TranslatorAccessMixin, LanguageSwitchAdmin):
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
-    list_display = ["name", "url"]
+    list_display = ["name", "url", "feed_url", "language"]
     search_fields = ["name"]
 
 
@@ -140,7 +140,7 @@ class ArticleAdmin(
                 ]
             },
         ),
-        (_("Source"), {"fields": ["source", "original_url"]}),
+        (_("Source"), {"fields": ["source", "original_url", "originally_published_at"]}),
         (_("Authors and tags"), {"fields": ["authors", "tags"]}),
         (_("Comments"), {"fields": ["comments_closed"]}),
         (

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "pages",
     # The project's interface-string catalogues and the translators' desk.
     "catalogues",
+    "republishing",
     "newsroom",
 ]
 
@@ -279,6 +280,17 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# The republishing desk fetches pages and feeds editors name (republishing/fetching.py).
+# Private, loopback and link-local addresses are refused unless this is on (never in
+# production: it would let an editor's address reach the servers' own network).
+BROADSHEET_REPUBLISHING_ALLOW_PRIVATE_ADDRESSES = env_bool(
+    "BROADSHEET_REPUBLISHING_ALLOW_PRIVATE_ADDRESSES", False
+)
+BROADSHEET_REPUBLISHING_TIMEOUT = float(os.environ.get("BROADSHEET_REPUBLISHING_TIMEOUT", "15"))
+BROADSHEET_REPUBLISHING_MAX_BYTES = int(
+    os.environ.get("BROADSHEET_REPUBLISHING_MAX_BYTES", str(5 * 1024 * 1024))
+)
 # A task RUNNING longer than this is taken to be abandoned by a dead worker and is
 # queued again (`manage.py worker`). Keep it above the longest task's run time.
 BROADSHEET_TASK_LEASE_SECONDS = int(os.environ.get("BROADSHEET_TASK_LEASE_SECONDS", "600"))

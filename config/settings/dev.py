@@ -13,3 +13,8 @@ INTERNAL_IPS = ["127.0.0.1"]
 CACHES = caches_from_url(
     os.environ.get("CACHE_URL", f"file://{BASE_DIR / 'var' / 'cache'}")  # noqa: F405
 )
+
+# Local feeds and pages (a server on this machine) may be imported.
+BROADSHEET_REPUBLISHING_ALLOW_PRIVATE_ADDRESSES = env_bool(
+    "BROADSHEET_REPUBLISHING_ALLOW_PRIVATE_ADDRESSES", True
+)

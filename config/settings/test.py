@@ -15,3 +15,6 @@ ALLOWED_HOSTS = ["*"]
 # Tests choose their summary backend; the developer's environment must not leak in.
 BROADSHEET_SUMMARY_BACKEND = "articles.summaries.extractive.ExtractiveBackend"
 BROADSHEET_SUMMARY_OPTIONS = {"max_sentences": 2, "max_chars": 400}
+
+# The tests serve pages and feeds from 127.0.0.1 (pytest-httpserver).
+BROADSHEET_REPUBLISHING_ALLOW_PRIVATE_ADDRESSES = True

@@ -447,3 +447,50 @@ def test_the_article_form_with_the_language_switch_and_what_changed_has_no_viola
                 page.screenshot(
                     path=str(SCREENSHOTS / f"article-form-{language}-{width}.png"), full_page=True
                 )
+
+
+def test_the_republishing_desk_has_no_violations(axe_page, live_server, roles):
+    """The imports list (queued, done, failed), the import form, the feed entries with
+    "Import selected" and the feed checks, in both languages."""
+    from republishing.models import FeedCheck, FeedEntry, ImportRequest, Status
+    from tests.factories import make_article, make_category, make_source, make_user
+
+    editor = make_user(groups=["Editors"], username="editor-desk")
+    source = make_source(name="DEV Community", feed_url="https://dev.to/feed/ayse")
+    category = make_category()
+    draft = make_article(source=source, original_url="https://dev.to/ayse/docker")
+    for status, article, code in (
+        (Status.QUEUED, None, ""),
+        (Status.DONE, draft, ""),
+        (Status.FAILED, None, "hostile"),
+    ):
+        ImportRequest.objects.create(
+            url=f"https://dev.to/ayse/{status}", source=source, category=category,
+            requested_by=editor, status=status, article=article, problem_code=code,
+            problem_detail="script" if code else "",
+        )  # fmt: skip
+    FeedEntry.objects.create(source=source, url="https://dev.to/ayse/k8s", title="Kubernetes")
+    FeedCheck.objects.create(source=source, status=Status.DONE, new_entries=1)
+    page = axe_page
+    page.goto(f"{live_server.url}/en/admin/login/")
+    page.locator("#id_username").fill("editor-desk")
+    page.locator("#id_password").fill("correct horse battery staple")
+    page.locator("#login-form [type=submit]").click()
+    page.wait_for_selector("#content-main")
+    problems = {}
+    for language in ("en", "tr"):
+        for url in (
+            f"/{language}/admin/republishing/importrequest/",
+            f"/{language}/admin/republishing/importrequest/add/",
+            f"/{language}/admin/republishing/feedentry/",
+            f"/{language}/admin/republishing/feedcheck/",
+            f"/{language}/admin/articles/source/",
+        ):
+            page.goto(live_server.url + url)
+            problems[url] = violations(page)
+            if SCREENSHOTS:
+                for width in (390, 1280):
+                    page.set_viewport_size({"width": width, "height": 900})
+                    name = url.strip("/").replace("/", "-")
+                    page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
+    assert problems == {key: [] for key in problems}

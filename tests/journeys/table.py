@@ -66,6 +66,11 @@ CATEGORY_GONE = Journey(
     f"{SITE}::test_deleting_a_category_takes_it_out_of_every_menu",
     "the category leaves the menu of home, article and category pages; its page 404s",
 )
+REPUBLISHING = NoEffect(
+    "test_republishing_journeys::test_feed_checks_and_imports_make_drafts_readers_do_not_see",
+    "feed checks list entries in the admin and imports make drafts: nothing is published "
+    "without an editor, so every reader's page stays the same",
+)
 SOURCE_UNUSED = NoEffect(
     f"{SITE}::test_sources_no_article_cites_change_no_page",
     "a source shows only in the byline of articles citing it, and one in use cannot be "
@@ -217,6 +222,10 @@ JOURNEYS = {
         "the byline of the citing article says the new name, both languages",
     ),
     "admin:articles.source:delete": SOURCE_UNUSED,
+    "admin:articles.source:list-action:check_for_new_articles": REPUBLISHING,
+    "admin:republishing.importrequest:add": REPUBLISHING,
+    "admin:republishing.feedentry:list-action:import_selected": REPUBLISHING,
+    "command:check_feeds": REPUBLISHING,
     "admin:articles.source:list-action:delete_selected": SOURCE_UNUSED,
     # Summary statuses (read-only in the admin, but they can be deleted).
     "admin:articles.summarystate:delete": SUMMARY_GONE,

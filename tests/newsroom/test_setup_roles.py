@@ -31,7 +31,13 @@ def test_creates_the_three_groups_with_their_permissions():
         for action in ("view", "add", "change", "delete")
     } | {"articles.publish_article", "articles.preview_article", "comments.view_comment"} | {
         f"pages.{action}_page" for action in ("view", "add", "change", "delete")
-    } | {"catalogues.view_messagetranslation", "catalogues.change_messagetranslation"}
+    } | {"catalogues.view_messagetranslation", "catalogues.change_messagetranslation"} | {
+        "republishing.view_importrequest",
+        "republishing.add_importrequest",
+        "republishing.view_feedcheck",
+        "republishing.add_feedcheck",
+        "republishing.view_feedentry",
+    }
     assert permissions_of("Moderators") == {
         "articles.view_article",
         "comments.view_comment",

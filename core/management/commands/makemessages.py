@@ -10,4 +10,6 @@ class Command(makemessages.Command):
         options["ignore_patterns"] = [*options.get("ignore_patterns", []), *IGNORE_PATTERNS]
         # Line numbers change with every edit; leaving them out keeps diffs readable.
         options["no_location"] = True
+        # Old entries live in git history; in the catalogue they only confuse.
+        options["no_obsolete"] = True
         return super().handle(*args, **options)

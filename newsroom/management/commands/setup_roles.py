@@ -34,6 +34,10 @@ ROLES: dict[str, list[tuple[str, str, list[str]]]] = {
         ("articles", "summarystate", ["view", "add", "change", "delete"]),
         # The translators' desk: interface strings (catalogues/admin.py).
         ("catalogues", "messagetranslation", ["view", "change"]),
+        # The republishing desk: "add" queues imports and feed checks (drafts only).
+        ("republishing", "importrequest", ["view", "add"]),
+        ("republishing", "feedcheck", ["view", "add"]),
+        ("republishing", "feedentry", ["view"]),
     ],
     MODERATORS: [
         # "view" only: reading unpublished articles in the preview is "preview".
