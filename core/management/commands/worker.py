@@ -7,9 +7,9 @@ worker picks it up. The tasks themselves are idempotent, so a task that was in f
 still running elsewhere does no harm when it runs again.
 
 Every worker also runs the upkeep schedule (``operations.upkeep``): a heartbeat, and
-the periodic jobs whose interval has come, each claimed by one worker only. With
-``--batch`` it looks once, before the queue; otherwise every
-``BROADSHEET_UPKEEP_TICK_SECONDS`` in a thread of its own.
+the periodic jobs whose interval has come, each claimed by one worker only, every
+``BROADSHEET_UPKEEP_TICK_SECONDS`` in a thread of its own. ``--batch`` (run what is
+queued and exit) leaves the schedule alone: ``manage.py upkeep`` runs it once.
 """
 
 import threading
@@ -67,10 +67,6 @@ class Command(db_worker.Command):
             threading.Thread(target=self.reclaim_periodically, args=(lease,), daemon=True).start()
             if not no_upkeep:
                 threading.Thread(target=upkeep.run_forever, daemon=True).start()
-        elif not no_upkeep:
-            ran = upkeep.tick()
-            if ran and options["verbosity"] > 0:
-                self.stdout.write(f"Upkeep ran: {', '.join(ran)}")
         return super().handle(*args, **options)
 
     def reclaim(self, lease: timedelta) -> None:
