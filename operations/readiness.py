@@ -89,3 +89,22 @@ def readiness() -> dict[str, str | None]:
     for name in ("migrations", "worker"):
         results[name] = "database unavailable" if results["database"] else CHECKS[name]()
     return results
+
+
+class ProbeMiddleware:
+    """Answers the load balancer's probes (``/healthz``, ``/readyz``) before the rest of
+    the middleware: a probe needs no session, language, HTTPS redirect or host check
+    (load balancers probe by address over plain HTTP), and must not fail because a
+    middleware below wants the very database whose absence it reports."""
+
+    PATHS = ("/healthz", "/readyz")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info in self.PATHS:
+            from django.urls import resolve
+
+            return resolve(request.path_info).func(request)
+        return self.get_response(request)

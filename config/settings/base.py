@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: every response, log line and error report carries the request's id.
     "operations.requestid.RequestIdMiddleware",
+    # /healthz and /readyz answered here, before redirects, host checks and sessions.
+    "operations.readiness.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.RejectNulMiddleware",
     "core.middleware.RejectUnreadableCharsetMiddleware",
@@ -426,7 +428,7 @@ BROADSHEET_METRICS = env_bool("BROADSHEET_METRICS")
 BROADSHEET_METRICS_ALLOWED = env_list("BROADSHEET_METRICS_ALLOWED", "127.0.0.1,::1")
 BROADSHEET_METRICS_TOKEN = os.environ.get("BROADSHEET_METRICS_TOKEN", "")
 if BROADSHEET_METRICS:
-    MIDDLEWARE.insert(1, "operations.metrics.MetricsMiddleware")
+    MIDDLEWARE.insert(2, "operations.metrics.MetricsMiddleware")
 
 # Backups (manage.py backup / restore): where they go and how many are kept.
 BROADSHEET_BACKUP_DIR = Path(os.environ.get("BROADSHEET_BACKUP_DIR", BASE_DIR / "var" / "backups"))
