@@ -116,7 +116,7 @@ def test_backups_are_rotated(tmp_path, sqlite_url):
     assert "Deleted old backup" in result.stdout
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_the_newest_backup_is_restored_when_none_is_named(tmp_path, settings):
     if connection.vendor != "sqlite" or connection.is_in_memory_db():
         pytest.skip("an SQLite database in a file")
