@@ -409,6 +409,8 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": BROADSHEET_LOG_LEVEL},
     "loggers": {
+        # Replaces Django's own handlers for "django" (mail_admins twice, console in DEBUG).
+        "django": {"handlers": [], "level": BROADSHEET_LOG_LEVEL},
         "django.server": {"level": "INFO"},
         "django.request": {"handlers": [] if SENTRY_DSN else ["mail_admins"], "level": "ERROR"},
     },
