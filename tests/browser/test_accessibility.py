@@ -447,3 +447,25 @@ def test_the_article_form_with_the_language_switch_and_what_changed_has_no_viola
                 page.screenshot(
                     path=str(SCREENSHOTS / f"article-form-{language}-{width}.png"), full_page=True
                 )
+
+
+def test_the_upkeep_table_on_the_admin_front_page_has_no_violations(axe_page, live_server):
+    """The operators' table of upkeep jobs (last run, outcome, next run), both languages."""
+    from operations import upkeep
+
+    upkeep.run_due()
+    make_user(is_superuser=True, username="opsboss")
+    page = axe_page
+    log_in(page, live_server, "opsboss")
+    problems = {}
+    for language in ("en", "tr"):
+        for width in (1280, 390):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.goto(f"{live_server.url}/{language}/admin/")
+            assert page.locator("#upkeep-schedule tbody tr").count() >= 4
+            problems[(language, width)] = violations(page)
+            if SCREENSHOTS:
+                page.screenshot(
+                    path=str(SCREENSHOTS / f"upkeep-{language}-{width}.png"), full_page=True
+                )
+    assert problems == {key: [] for key in problems}

@@ -3,7 +3,6 @@ site's WSGI application (as gunicorn would) to a view that fails, then prints th
 request id the site answered with."""
 
 import io
-import os
 from urllib.parse import urlencode
 from wsgiref.util import setup_testing_defaults
 

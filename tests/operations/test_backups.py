@@ -141,9 +141,7 @@ def test_postgresql_without_pg_dump_says_what_to_run(tmp_path, monkeypatch):
     with pytest.raises(CommandError) as refused:
         call_command("backup", "--dir", str(tmp_path / "backups"))
     assert "pg_dump is not installed here. Run instead:" in str(refused.value)
-    assert f"pg_dump --format=custom --no-owner --file={tmp_path / 'backups'}" in str(
-        refused.value
-    )
+    assert f"pg_dump --format=custom --no-owner --file={tmp_path / 'backups'}" in str(refused.value)
 
 
 @pytest.mark.django_db

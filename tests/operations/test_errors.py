@@ -81,9 +81,7 @@ def test_an_unhandled_error_reaches_sentry_without_personal_data(httpserver, tmp
 
 @pytest.mark.urls("tests.operations.failing_urls")
 @pytest.mark.django_db
-def test_without_sentry_admins_get_an_email_and_the_page_shows_the_request_id(
-    client, settings
-):
+def test_without_sentry_admins_get_an_email_and_the_page_shows_the_request_id(client, settings):
     settings.ADMINS = ["ops@example.org"]
     client.raise_request_exception = False
     response = client.get("/boom/")
