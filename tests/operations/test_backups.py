@@ -1,5 +1,6 @@
 """manage.py backup and restore: a consistent copy while comments are being written."""
 
+import io
 import sqlite3
 import subprocess
 import sys
@@ -127,6 +128,9 @@ def test_the_newest_backup_is_restored_when_none_is_named(tmp_path, settings):
     make_article(title_en="Written after the backup")
     call_command("backup", verbosity=0)
     newest = sorted(tmp_path.glob("db-*.sqlite3"))[-1]
+    out = io.StringIO()
+    call_command("restore", "--dry-run", stdout=out)
+    assert out.getvalue() == f"Would restore {newest}.\n"
     copy = sqlite3.connect(newest)
     titles = {row[0] for row in copy.execute("SELECT title_en FROM articles_article")}
     copy.close()
@@ -156,3 +160,16 @@ def test_postgresql_backup_with_pg_dump(tmp_path):
     ).stdout
     assert "TABLE DATA public comments_comment" in listing
     assert "TABLE DATA public articles_article" in listing
+
+
+@pytest.mark.django_db
+def test_postgresql_without_pg_restore_says_what_to_run(tmp_path, monkeypatch):
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL")
+    dump = tmp_path / "db-20261201-000000-000000.pgdump"
+    dump.write_bytes(b"PGDMP")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(CommandError) as refused:
+        call_command("restore", str(dump), "--no-input")
+    assert "pg_restore is not installed here. Run instead:" in str(refused.value)
+    assert "pg_restore --clean --if-exists --no-owner --single-transaction" in str(refused.value)

@@ -19,6 +19,9 @@ class Command(BaseCommand):
             help="Do not ask for confirmation.",
         )  # fmt: skip
         parser.add_argument("--database", default="default", help="The database alias.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Name the backup that would be restored."
+        )
 
     def handle(self, *args, backup: Path | None, interactive: bool, database: str, **options):
         if backup is None:
@@ -26,6 +29,9 @@ class Command(BaseCommand):
             if not found:
                 raise CommandError(f"No backups in {settings.BROADSHEET_BACKUP_DIR}.")
             backup = found[0]
+        if options["dry_run"]:
+            self.stdout.write(f"Would restore {backup}.")
+            return
         if interactive:
             answer = input(
                 f"This replaces everything in the database with {backup}.\n"
