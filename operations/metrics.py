@@ -50,7 +50,8 @@ class MetricsMiddleware:
         started = time.perf_counter()
         response = self.get_response(request)
         match = getattr(request, "resolver_match", None)
-        view = (match.view_name or "other") if match else "unresolved"
+        # No route: answered before routing (a cached page, the language redirect).
+        view = (match.view_name or "other") if match else "unrouted"
         LATENCY.labels(view).observe(time.perf_counter() - started)
         REQUESTS.labels(request.method, view, f"{response.status_code // 100}xx").inc()
         return response

@@ -469,3 +469,18 @@ def test_the_upkeep_table_on_the_admin_front_page_has_no_violations(axe_page, li
                     path=str(SCREENSHOTS / f"upkeep-{language}-{width}.png"), full_page=True
                 )
     assert problems == {key: [] for key in problems}
+
+
+def test_the_500_page_with_its_request_id_has_no_violations(axe_page, live_server):
+    from django.template import loader
+
+    html = loader.get_template("500.html").render({"request_id": "3f2a9c1e5b7d4e0f8a6b2c4d"})
+    page = axe_page
+    page.goto(f"{live_server.url}/healthz")  # the site's origin, for its stylesheet
+    problems = {}
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.set_content(html)
+        assert page.locator("code.request-id").count() == 2
+        problems[width] = violations(page)
+    assert problems == {1280: [], 390: []}
