@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from operations import upkeep
 from pagecache import invalidation
 
 
@@ -28,6 +29,15 @@ class ArticlesConfig(AppConfig):
         invalidation.follow(Article, article_changed, renews="its pages and the lists")
         invalidation.follow(SummaryState, summary_changed, renews="its pages and the lists")
         invalidation.next_change(next_publication)
+
+        # Run by the task worker (operations.upkeep); intervals in BROADSHEET_UPKEEP.
+        upkeep.register(
+            "retry_summaries",
+            label=_("Retry failed and stale summaries"),
+            every=3600,
+            command="generate_summaries",
+            args=["--failed", "--stale"],
+        )
 
 
 def menu_or_source_changed(_instance, created=False) -> None:

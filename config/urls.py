@@ -10,12 +10,15 @@ from articles.sitemaps import SITEMAPS
 from catalogues.views import JavaScriptCatalog
 from core import views as core_views
 from newsroom import views as newsroom_views
+from operations import views as operations_views
 from pages.sitemaps import PageSitemap
 
 register_converter(PublicIdConverter, "public_id")
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("readyz", operations_views.readyz, name="readyz"),
+    path("metrics", operations_views.metrics, name="metrics"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {**SITEMAPS, "pages": PageSitemap}}, name="sitemap"),
     path("a/<public_id:public_id>/", article_views.short_link, name="article_short"),
@@ -43,3 +46,6 @@ urlpatterns += i18n_patterns(
     path("", include("pages.urls")),
     path("", include("articles.urls")),
 )
+
+# The 500 page with the request id a reader can quote (operations.requestid).
+handler500 = "operations.views.server_error"

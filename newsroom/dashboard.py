@@ -18,6 +18,7 @@ from articles.models import Article, TranslationRecord
 from articles.summaries.reads import summary_dashboard_counts
 from catalogues.progress import interface_progress
 from comments.models import Comment
+from operations import upkeep
 
 
 @dataclass(frozen=True)
@@ -146,3 +147,10 @@ SOURCES = [
 
 def dashboard_items(user) -> list[DashboardItem]:
     return [item for source in SOURCES for item in source(user)]
+
+
+def upkeep_schedule(user) -> list[upkeep.JobStatus]:
+    """The worker's periodic jobs: each one's last run, its outcome and the next run."""
+    if not user.has_perm("operations.view_jobrun"):
+        return []
+    return upkeep.schedule()

@@ -63,9 +63,15 @@ INSTALLED_APPS = [
     "catalogues",
     "republishing",
     "newsroom",
+    # Upkeep schedule, readiness, backups (sits at the bottom: apps register jobs into it).
+    "operations",
 ]
 
 MIDDLEWARE = [
+    # First: every response, log line and error report carries the request's id.
+    "operations.requestid.RequestIdMiddleware",
+    # /healthz and /readyz answered here, before redirects, host checks and sessions.
+    "operations.readiness.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.RejectNulMiddleware",
     "core.middleware.RejectUnreadableCharsetMiddleware",
@@ -295,6 +301,26 @@ BROADSHEET_REPUBLISHING_MAX_BYTES = int(
 # queued again (`manage.py worker`). Keep it above the longest task's run time.
 BROADSHEET_TASK_LEASE_SECONDS = int(os.environ.get("BROADSHEET_TASK_LEASE_SECONDS", "600"))
 
+
+def upkeep_intervals(env=os.environ) -> dict[str, int]:
+    """Intervals of the upkeep jobs the worker runs (operations.upkeep), in seconds, from
+    BROADSHEET_UPKEEP_<JOB>=seconds; 0 turns a job off; unset: the job's own default."""
+    prefix = "BROADSHEET_UPKEEP_"
+    reserved = {"TICK_SECONDS", "HISTORY_DAYS"}
+    return {
+        key.removeprefix(prefix).lower(): int(value)
+        for key, value in env.items()
+        if key.startswith(prefix) and key.removeprefix(prefix) not in reserved and value.strip()
+    }
+
+
+# Upkeep that runs itself (README, "Operations"): every worker looks at the schedule this
+# often; a worker not seen for BROADSHEET_WORKER_STALE_SECONDS makes /readyz fail.
+BROADSHEET_UPKEEP = upkeep_intervals()
+BROADSHEET_UPKEEP_TICK_SECONDS = float(os.environ.get("BROADSHEET_UPKEEP_TICK_SECONDS", "30"))
+BROADSHEET_UPKEEP_HISTORY_DAYS = int(os.environ.get("BROADSHEET_UPKEEP_HISTORY_DAYS", "30"))
+BROADSHEET_WORKER_STALE_SECONDS = int(os.environ.get("BROADSHEET_WORKER_STALE_SECONDS", "180"))
+
 # Dev prints e-mail to the console; production names an SMTP backend and its OPTIONS.
 MAILERS = {
     "default": {
@@ -357,6 +383,70 @@ OTP_WEBAUTHN_RP_NAME = "Broadsheet"
 OTP_WEBAUTHN_RP_ID_CALLABLE = "accounts.passkeys.relying_party_id"
 # The origins come from each request (see above), so the static list stays empty.
 SILENCED_SYSTEM_CHECKS = ["otp_webauthn.E030"]
+
+# Errors an operator hears about (README, "Operations"): with SENTRY_DSN, unhandled
+# errors go to Sentry with nothing personal in them (operations.errors); without it,
+# Django mails them to ADMINS (DJANGO_ADMINS="ops@example.org,..."). Logs go to the
+# console, as text or (BROADSHEET_LOG_FORMAT=json) one JSON object a line, each with the
+# request id that the 500 page shows.
+ADMINS = env_list("DJANGO_ADMINS")
+SERVER_EMAIL = os.environ.get("DJANGO_SERVER_EMAIL", "")
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+SENTRY_TRACES_SAMPLE_RATE = float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0"))
+BROADSHEET_LOG_FORMAT = os.environ.get("BROADSHEET_LOG_FORMAT", "text").lower()
+BROADSHEET_LOG_LEVEL = os.environ.get("BROADSHEET_LOG_LEVEL", "WARNING").upper()
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {
+        "request_id": {"()": "operations.requestid.RequestIdFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "operations.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if BROADSHEET_LOG_FORMAT == "json" else "text",
+        },
+        # Without Sentry, unhandled errors are mailed to ADMINS (when DEBUG is off).
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "root": {"handlers": ["console"], "level": BROADSHEET_LOG_LEVEL},
+    "loggers": {
+        # Replaces Django's own handlers for "django" (mail_admins twice, console in DEBUG).
+        "django": {"handlers": [], "level": BROADSHEET_LOG_LEVEL},
+        "django.server": {"level": "INFO"},
+        "django.request": {"handlers": [] if SENTRY_DSN else ["mail_admins"], "level": "ERROR"},
+    },
+}
+if SENTRY_DSN:
+    from operations.errors import sentry_init
+
+    sentry_init(
+        SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", ""),
+        release=os.environ.get("SENTRY_RELEASE", ""),
+    )
+
+# Prometheus metrics at /metrics (operations.metrics), answered only to the addresses in
+# BROADSHEET_METRICS_ALLOWED (networks allowed) or with "Authorization: Bearer TOKEN".
+BROADSHEET_METRICS = env_bool("BROADSHEET_METRICS")
+BROADSHEET_METRICS_ALLOWED = env_list("BROADSHEET_METRICS_ALLOWED", "127.0.0.1,::1")
+BROADSHEET_METRICS_TOKEN = os.environ.get("BROADSHEET_METRICS_TOKEN", "")
+if BROADSHEET_METRICS:
+    MIDDLEWARE.insert(2, "operations.metrics.MetricsMiddleware")
+
+# Backups (manage.py backup / restore): where they go and how many are kept.
+BROADSHEET_BACKUP_DIR = Path(os.environ.get("BROADSHEET_BACKUP_DIR", BASE_DIR / "var" / "backups"))
+BROADSHEET_BACKUP_KEEP = int(os.environ.get("BROADSHEET_BACKUP_KEEP", "7"))
 
 # Broadsheet
 BROADSHEET_SITE_NAME = "Broadsheet"

@@ -494,3 +494,40 @@ def test_the_republishing_desk_has_no_violations(axe_page, live_server, roles):
                     name = url.strip("/").replace("/", "-")
                     page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
     assert problems == {key: [] for key in problems}
+
+
+def test_the_upkeep_table_on_the_admin_front_page_has_no_violations(axe_page, live_server):
+    """The operators' table of upkeep jobs (last run, outcome, next run), both languages."""
+    from operations import upkeep
+
+    upkeep.run_due()
+    make_user(is_superuser=True, username="opsboss")
+    page = axe_page
+    log_in(page, live_server, "opsboss")
+    problems = {}
+    for language in ("en", "tr"):
+        for width in (1280, 390):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.goto(f"{live_server.url}/{language}/admin/")
+            assert page.locator("#upkeep-schedule tbody tr").count() >= 4
+            problems[(language, width)] = violations(page)
+            if SCREENSHOTS:
+                page.screenshot(
+                    path=str(SCREENSHOTS / f"upkeep-{language}-{width}.png"), full_page=True
+                )
+    assert problems == {key: [] for key in problems}
+
+
+def test_the_500_page_with_its_request_id_has_no_violations(axe_page, live_server):
+    from django.template import loader
+
+    html = loader.get_template("500.html").render({"request_id": "3f2a9c1e5b7d4e0f8a6b2c4d"})
+    page = axe_page
+    page.goto(f"{live_server.url}/healthz")  # the site's origin, for its stylesheet
+    problems = {}
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.set_content(html)
+        assert page.locator("code.request-id").count() == 2
+        problems[width] = violations(page)
+    assert problems == {1280: [], 390: []}

@@ -5,6 +5,11 @@ RUNNING for ever. Every worker therefore also puts back into the queue any task 
 has been RUNNING for longer than ``BROADSHEET_TASK_LEASE_SECONDS``, so that another
 worker picks it up. The tasks themselves are idempotent, so a task that was in fact
 still running elsewhere does no harm when it runs again.
+
+Every worker also runs the upkeep schedule (``operations.upkeep``): a heartbeat, and
+the periodic jobs whose interval has come, each claimed by one worker only, every
+``BROADSHEET_UPKEEP_TICK_SECONDS`` in a thread of its own. ``--batch`` (run what is
+queued and exit) leaves the schedule alone: ``manage.py upkeep`` runs it once.
 """
 
 import threading
@@ -17,6 +22,8 @@ from django.tasks import TaskResultStatus
 from django.utils import timezone
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
+
+from operations import upkeep
 
 
 def requeue_abandoned_tasks(*, older_than: timedelta) -> int:
@@ -42,16 +49,24 @@ class Command(db_worker.Command):
             help="Seconds a task may stay RUNNING before it is given to another worker "
             "(default: BROADSHEET_TASK_LEASE_SECONDS).",
         )
+        parser.add_argument(
+            "--no-upkeep",
+            action="store_true",
+            help="Do not run the periodic upkeep jobs (nor send this worker's heartbeat).",
+        )
 
     def handle(self, *args, **options):
         lease = options.pop("lease")
         lease = timedelta(
             seconds=settings.BROADSHEET_TASK_LEASE_SECONDS if lease is None else lease
         )
+        no_upkeep = options.pop("no_upkeep")
         self.reclaim(lease)
         if not options.get("batch"):
-            # A daemon thread: it ends with the process, when db_worker stops.
+            # Daemon threads: they end with the process, when db_worker stops.
             threading.Thread(target=self.reclaim_periodically, args=(lease,), daemon=True).start()
+            if not no_upkeep:
+                threading.Thread(target=upkeep.run_forever, daemon=True).start()
         return super().handle(*args, **options)
 
     def reclaim(self, lease: timedelta) -> None:
