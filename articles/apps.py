@@ -28,6 +28,16 @@ class ArticlesConfig(AppConfig):
         invalidation.follow(Article, article_changed, renews="its pages and the lists")
         invalidation.follow(SummaryState, summary_changed, renews="its pages and the lists")
         invalidation.next_change(next_publication)
+        # Deletes, the admin's included: the article's search documents go with it.
+        from django.db.models.signals import post_delete
+
+        post_delete.connect(article_deleted, sender=Article, dispatch_uid="search-delete")
+
+
+def article_deleted(sender, instance, **kwargs) -> None:
+    from . import search
+
+    search.remove([instance.pk])
 
 
 def menu_or_source_changed(_instance, created=False) -> None:
