@@ -9,14 +9,18 @@ from core.languages import LANGUAGE_CODES
 from ..rendering import render_markdown
 
 TAG = re.compile(r"<[^>]+>")
+# Where a heading, paragraph, list item or cell ends, a snippet shows a separator, so a
+# heading does not run on into the paragraph after it.
+BLOCK_END = re.compile(r"</(?:h[1-6]|p|li|pre|td|th|blockquote|dt|dd|figcaption)>", re.I)
 # Control characters (NUL included) never reach an index or a snippet.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def plain_text(markdown_text: str) -> str:
     """Markdown as the words a reader reads: rendered, tags dropped, entities decoded."""
-    rendered = TAG.sub(" ", str(render_markdown(markdown_text or "")))
-    return " ".join(CONTROL.sub(" ", html.unescape(rendered)).split())
+    rendered = BLOCK_END.sub(" · ", str(render_markdown(markdown_text or "")))
+    text = " ".join(CONTROL.sub(" ", html.unescape(TAG.sub(" ", rendered))).split())
+    return text.removesuffix(" ·").removesuffix("·")
 
 
 @dataclass(frozen=True)
