@@ -10,7 +10,7 @@ text: Turkish lower-cases ``I`` to ``ı`` and ``İ`` to ``i``, which neither SQL
 PostgreSQL under a non-Turkish locale would do.
 """
 
-import functools
+import threading
 
 import regex
 import Stemmer
@@ -44,14 +44,20 @@ def postgres_config(language: str) -> str:
     return entry[1] if entry else FALLBACK_CONFIG
 
 
-@functools.cache
+# A PyStemmer object must not be shared between threads: each thread has its own.
+_local = threading.local()
+
+
 def _stemmer(language: str):
-    entry = LANGUAGES.get(_base(language))
-    if entry is None or entry[0] not in Stemmer.algorithms():
-        return None
-    stemmer = Stemmer.Stemmer(entry[0])
-    stemmer.maxCacheSize = 50_000
-    return stemmer
+    stemmers = _local.__dict__.setdefault("stemmers", {})
+    base = _base(language)
+    if base not in stemmers:
+        entry = LANGUAGES.get(base)
+        stemmer = None
+        if entry is not None and entry[0] in Stemmer.algorithms():
+            stemmer = Stemmer.Stemmer(entry[0], 50_000)
+        stemmers[base] = stemmer
+    return stemmers[base]
 
 
 def lower(text: str, language: str) -> str:
@@ -78,6 +84,8 @@ def stems(text: str, language: str) -> list[str]:
     return stemmer.stemWords(found) if stemmer else found
 
 
-def stem(word: str, language: str) -> str:
+def stem_words(found: list[str], language: str) -> list[str]:
+    """Each of ``found`` (words as ``text`` holds them) lower-cased and stemmed."""
+    lowered = [lower(word, language)[:MAX_WORD] for word in found]
     stemmer = _stemmer(language)
-    return stemmer.stemWord(word) if stemmer else word
+    return stemmer.stemWords(lowered) if stemmer else lowered

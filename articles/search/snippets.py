@@ -1,6 +1,8 @@
 """Snippets: a few lines of the text around the first matches, with the matches in
 ``<mark>``. The text is escaped; ``<mark>`` is the only markup a snippet carries."""
 
+import itertools
+
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -8,20 +10,18 @@ from . import analysis
 
 WORDS_BEFORE = 8
 WORDS = 30
-
-
-def _matches(word: str, terms: set[str], prefix: str, language: str) -> bool:
-    found = analysis.stems(word, language)
-    return bool(found) and any(s in terms or s.startswith(prefix) for s in found)
+# Matches are looked for in the first this many words; past them the snippet shows the start.
+SCANNED = 1500
 
 
 def highlight(text: str, terms: list[str], language: str) -> SafeString:
     """SQLite's snippets, by the same stemming as its index."""
-    spans = list(analysis.WORD.finditer(text))
+    spans = list(itertools.islice(analysis.WORD.finditer(text), SCANNED))
     if not spans:
         return mark_safe("")  # noqa: S308 -- empty
     wanted, prefix = set(terms), terms[-1]
-    marked = [_matches(m.group(), wanted, prefix, language) for m in spans]
+    stems = analysis.stem_words([span.group() for span in spans], language)
+    marked = [stem in wanted or stem.startswith(prefix) for stem in stems]
     first = marked.index(True) if True in marked else 0
     start = max(0, first - WORDS_BEFORE)
     end = min(len(spans), start + WORDS)
@@ -33,7 +33,7 @@ def highlight(text: str, terms: list[str], language: str) -> SafeString:
         word = escape(span.group())
         parts.append(f"<mark>{word}</mark>" if marked[index] else word)
         position = span.end()
-    parts.append(" …" if end < len(spans) else escape(text[position:]))
+    parts.append(" …" if end < len(spans) or len(spans) == SCANNED else escape(text[position:]))
     return mark_safe("".join(parts).strip())  # noqa: S308 -- every part escaped
 
 
