@@ -224,7 +224,10 @@ class SearchView(ArticleListView):
     def get_queryset(self):
         self.query = search.clean_query(self.request.GET.get("q", ""))
         return search.search(
-            self.query, translation.get_language(), Article.objects.published().for_listing()
+            self.query,
+            translation.get_language(),
+            Article.objects.published().for_listing(),
+            cache_as="published",
         )
 
     def get_context_data(self, **kwargs):

@@ -92,7 +92,7 @@ def count(words: list[str], language: str, candidates) -> int:
 
 
 def page(words: list[str], language: str, candidates, offset: int, limit: int):
-    """``[(article_id, headline)]``, best first (newest first among equals)."""
+    """``[(article_id, headline)]``, best first (the latest written first among equals)."""
     rows, query = _documents(words, language, candidates)
     return list(
         rows.annotate(
@@ -109,6 +109,6 @@ def page(words: list[str], language: str, candidates, offset: int, limit: int):
                 fragment_delimiter=" … ",
             ),
         )
-        .order_by("-rank", "-article__published_at", "-article_id")
+        .order_by("-rank", "-article_id")
         .values_list("article_id", "headline")[offset : offset + limit]
     )

@@ -293,6 +293,24 @@ def test_the_query_count_does_not_grow_with_the_results(client, django_assert_nu
         assert len(results(client, "podman")[0]) == 10
     with django_assert_num_queries(7):
         assert len(results(client, "buildah")[0]) == 1
+    # Asked again: the count and the page of matches are kept (until anything changes).
+    with django_assert_num_queries(5):
+        assert len(results(client, "podman")[0]) == 10
+
+
+def test_kept_results_give_way_to_any_change(client):
+    article = make_article(title_en="Podman notes")
+    assert results(client, "podman")[0] == ["Podman notes"]
+    make_article(title_en="Podman again")
+    assert results(client, "podman")[0] == ["Podman again", "Podman notes"]
+    article.status = Article.Status.ARCHIVED
+    article.save(update_fields=["status"])  # no text changed: the index stays as it was
+    assert results(client, "podman")[0] == ["Podman again"]
+    Article.objects.filter(pk=article.pk).update(title_en="Skopeo")  # no save, no signal
+    search.index_articles(Article.objects.filter(pk=article.pk))  # as bulk writers do
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.PUBLISHED)
+    search.index_articles(Article.objects.filter(pk=article.pk))
+    assert results(client, "skopeo")[0] == ["Skopeo"]
 
 
 def test_the_demo_content_is_found_in_turkish_capitals(client):
