@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
 from pagecache import versions
-from pagecache.decorators import depends_on
+from pagecache.decorators import depends_on, not_stored
 from pagecache.holes import is_personal
 from pagecache.invalidation import STORIES, article_key
 
@@ -207,11 +207,10 @@ class AuthorView(ArticleListView):
         return super().get_context_data(author=self.author, **kwargs)
 
 
-# Never cached: every query would be a page of its own to the cache.
-@method_decorator(never_cache, name="dispatch")
 class SearchView(ArticleListView):
     """Published articles matching the query in the page's language, best first, each
-    with a snippet (``articles.search``).
+    with a snippet (``articles.search``). Cached like the lists, a page per query and
+    page number, until any article or the index changes.
 
     Where an article has no translation into the page's language, its original
     text is searched instead: that is the text a reader of this page sees.
@@ -222,7 +221,11 @@ class SearchView(ArticleListView):
     suggestion_count = 5
 
     def get_queryset(self):
-        self.query = search.clean_query(self.request.GET.get("q", ""))
+        raw = self.request.GET.get("q", "")
+        self.query = search.clean_query(raw)
+        if raw != self.query:
+            # Cached under the words as typed: only the tidy spelling of a query is kept.
+            not_stored(self.request)
         return search.search(
             self.query,
             translation.get_language(),
