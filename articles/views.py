@@ -230,7 +230,6 @@ class SearchView(ArticleListView):
             self.query,
             translation.get_language(),
             Article.objects.published().for_listing(),
-            cache_as="published",
         )
 
     def get_context_data(self, **kwargs):

@@ -15,8 +15,8 @@ same function, bulk updates included:
                            not ``STORIES``, so one comment renews no other article's page
 ``site_changed()``         what every page shows (categories in the menu, sources,
                            authors, tags and footer pages)
-``search_changed()``       the search index (``articles.search``, which keeps results
-                           for a minute under this token and ``LISTS``)
+``search_changed()``       the search index (``articles.search``): the search pages,
+                           which also depend on ``LISTS``
 =========================  ===========================================================
 
 The admin's generic saves and deletes have no service to call these, so apps *follow*

@@ -16,8 +16,10 @@ def create_index(apps, schema_editor):
         schema_editor.execute(search.sqlite.CREATE)
     else:
         return
-    # The text fields are all search reads, so the historical model will do.
-    search.rebuild(apps.get_model("articles", "Article").objects.order_by("pk"))
+    # The text fields are all search reads, so the historical model will do. No page can
+    # have been made from an index that did not exist: nothing to announce (or to write
+    # to a cache that may not be up during a migration).
+    search.rebuild(apps.get_model("articles", "Article").objects.order_by("pk"), announce=False)
 
 
 def drop_index(apps, schema_editor):
