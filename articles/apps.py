@@ -10,7 +10,7 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self):
-        from django.db.models.signals import m2m_changed
+        from django.db.models.signals import m2m_changed, post_delete
 
         from .models import Article, Author, Category, Source, SummaryState, Tag
 
@@ -29,6 +29,8 @@ class ArticlesConfig(AppConfig):
         invalidation.follow(Article, article_changed, renews="its pages and the lists")
         invalidation.follow(SummaryState, summary_changed, renews="its pages and the lists")
         invalidation.next_change(next_publication)
+        # Deletes, the admin's included: the article's search documents go with it.
+        post_delete.connect(article_deleted, sender=Article, dispatch_uid="search-delete")
 
         # Run by the task worker (operations.upkeep); intervals in BROADSHEET_UPKEEP.
         upkeep.register(
@@ -38,6 +40,20 @@ class ArticlesConfig(AppConfig):
             command="generate_summaries",
             args=["--failed", "--stale"],
         )
+        # Catches up what bypassed Article.save() (a queryset update, a raw import).
+        upkeep.register(
+            "search_index",
+            label=_("Rebuild the search index"),
+            every=86400,
+            command="search_index",
+            args=["--rebuild"],
+        )
+
+
+def article_deleted(sender, instance, **kwargs) -> None:
+    from . import search
+
+    search.remove([instance.pk])
 
 
 def menu_or_source_changed(_instance, created=False) -> None:

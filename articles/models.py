@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, FilteredRelation, Q, Value
@@ -15,11 +16,14 @@ from django.utils.translation import gettext_lazy as _
 from core.languages import LANGUAGE_CODES
 from core.links import localized_reverse
 
-from . import public_ids
+from . import public_ids, search
 from .coverage import COVERAGE_FIELDS, missing_q
 from .rendering import reading_minutes, render_markdown
 from .summaries.base import Problem
 from .text import LocalizedText, ascii_slug
+
+# What search reads (in every language): see articles.search.
+SEARCHED_FIELDS = ("title", "standfirst", "body")
 
 # Text changes within this time of publication are corrections, not updates.
 REVISION_GRACE = timedelta(minutes=10)
@@ -531,7 +535,11 @@ class Article(models.Model):
                 "revised_at",
             }
         adding = self._state.adding
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if self.changes_search_text(kwargs.get("update_fields")):
+                # Its search documents change with it, in the same transaction.
+                search.index_articles([self])
         TranslationRecord.record_new_translations(self)
         if not adding:
             # A fingerprint comparison only: no model server is called from here.
@@ -560,6 +568,17 @@ class Article(models.Model):
     @cached_property
     def local(self) -> Localized:
         return Localized(self, self.original_language)
+
+    @staticmethod
+    def changes_search_text(update_fields) -> bool:
+        """Whether a save of ``update_fields`` (None: every field) can change what search
+        reads (titles, standfirsts, bodies, the original language)."""
+        if update_fields is None:
+            return True
+        return any(
+            field.split("_")[0] in SEARCHED_FIELDS or field == "original_language"
+            for field in update_fields
+        )
 
     def is_revision_time(self) -> bool:
         """A text change now is an update readers are told of: the article has been out
@@ -1196,3 +1215,28 @@ class MachineTranslation(models.Model):
         from .machine_translation.problems import problem_message
 
         return problem_message(self.problem, self.problem_params, self.detail)
+
+
+class SearchDocument(models.Model):
+    """PostgreSQL's search index: an article's text in one language as its reader sees it,
+    with its weighted ``tsvector`` (see ``articles.search``).
+
+    Not managed by Django: migration 0012 creates the table (and its GIN index) on
+    PostgreSQL only; SQLite keeps its index in an FTS5 table instead.
+    """
+
+    article = models.ForeignKey(
+        Article, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    language = models.CharField(max_length=7)
+    body = models.TextField()
+    vector = SearchVectorField()
+
+    class Meta:
+        managed = False
+        db_table = "articles_search_document"
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+
+    def __str__(self):
+        return f"{self.article_id} [{self.language}]"

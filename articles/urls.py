@@ -3,7 +3,7 @@ from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import condition
 
 from pagecache.decorators import cache_page_for_readers
-from pagecache.invalidation import LISTS, STORIES
+from pagecache.invalidation import LISTS, SEARCH, STORIES
 
 from . import views
 from .feeds import AuthorArticlesFeed, LatestArticlesFeed, feed_last_modified
@@ -24,7 +24,14 @@ urlpatterns = [
         ),
         name="feed",
     ),
-    path(pgettext_lazy("URL path", "search/"), views.SearchView.as_view(), name="search"),
+    # Results change with any article (LISTS) and with the index (SEARCH).
+    path(
+        pgettext_lazy("URL path", "search/"),
+        cache_page_for_readers(
+            views.SearchView.as_view(), depends=[LISTS, SEARCH], query=["q", "page"]
+        ),
+        name="search",
+    ),
     path(
         pgettext_lazy("URL path", "category/<slug:slug>/"),
         cache_page_for_readers(views.CategoryView.as_view(), depends=[LISTS], query=["page"]),

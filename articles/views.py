@@ -3,7 +3,7 @@ import re
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, Q, Window
+from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -11,18 +11,19 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response
 from django.utils.decorators import method_decorator
-from django.utils.http import http_date
+from django.utils.http import http_date, urlencode
 from django.utils.translation import get_language_from_request, gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
 from pagecache import versions
-from pagecache.decorators import depends_on
+from pagecache.decorators import depends_on, not_stored
 from pagecache.holes import is_personal
 from pagecache.invalidation import STORIES, article_key
 
-from .models import LANGUAGE_CODES, Article, Author, Category, Tag, missing_text
+from . import search
+from .models import LANGUAGE_CODES, Article, Author, Category, Tag
 from .rendering import sections
 from .services import PREVIEW_PERMISSION
 
@@ -206,40 +207,56 @@ class AuthorView(ArticleListView):
         return super().get_context_data(author=self.author, **kwargs)
 
 
-@method_decorator(never_cache, name="dispatch")
 class SearchView(ArticleListView):
-    """Published articles whose title, standfirst or body match, in the page's language.
+    """Published articles matching the query in the page's language, best first, each
+    with a snippet (``articles.search``). Cached like the lists, a page per query and
+    page number, until any article or the index changes.
 
     Where an article has no translation into the page's language, its original
     text is searched instead: that is the text a reader of this page sees.
     """
 
     template_name = "articles/search.html"
-    max_query_length = 200
+    max_query_length = search.MAX_QUERY_LENGTH
+    suggestion_count = 5
 
     def get_queryset(self):
-        self.query = " ".join(self.request.GET.get("q", "").split())[: self.max_query_length]
-        if not self.query:
-            return Article.objects.none()
-        language = translation.get_language()
-        matches = Q()
-        for field in ("title", "standfirst", "body"):
-            matches |= Q(**{f"{field}_{language}__icontains": self.query})
-            for code in LANGUAGE_CODES:
-                if code != language:
-                    matches |= (
-                        Q(original_language=code)
-                        & missing_text(f"{field}_{language}")
-                        & Q(**{f"{field}_{code}__icontains": self.query})
-                    )
-        return super().get_queryset().filter(matches)
+        raw = self.request.GET.get("q", "")
+        self.query = search.clean_query(raw)
+        if raw != self.query:
+            # Cached under the words as typed: only the tidy spelling of a query is kept.
+            not_stored(self.request)
+        return search.search(
+            self.query,
+            translation.get_language(),
+            Article.objects.published().for_listing(),
+        )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.query, **kwargs)
+        context = super().get_context_data(query=self.query, **kwargs)
+        if not context["paginator"].count:
+            # Somewhere to go instead of an empty page.
+            context["suggested_articles"] = list(
+                Article.objects.published().for_listing()[: self.suggestion_count]
+            )
+            context["suggested_categories"] = list(Category.objects.all())
+        return context
+
+    def get_alternate_urls(self):
+        # The language switch keeps the query (not the page: the other language's
+        # results are counted and ordered by its own text).
+        urls = super().get_alternate_urls()
+        if self.query:
+            query = urlencode({"q": self.query})
+            urls = {code: f"{url}?{query}" for code, url in urls.items()}
+        return urls
 
     def get_canonical_url(self, alternates):
         url = alternates[translation.get_language()]
-        return f"{url}?{self.request.GET.urlencode()}" if self.query else url
+        page = self.request.GET.get("page")
+        if self.query and page and page != "1":
+            return f"{url}&page={page}"
+        return url
 
 
 class ArticleDetailView(AlternatesMixin, DetailView):

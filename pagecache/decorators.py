@@ -58,6 +58,12 @@ def depends_on(request: HttpRequest, key: str, value: str | None = None) -> None
         request.page_cache_depends[key] = value if value is not None else versions.current(key)
 
 
+def not_stored(request: HttpRequest) -> None:
+    """The page being rendered is answered fresh but not stored (a view's pages that are
+    too many to keep every one: a search typed with stray spaces)."""
+    request.page_cache_active = False
+
+
 def changes_at(request: HttpRequest, moment: datetime | None) -> None:
     """The page being rendered changes by itself at ``moment``: keep it no longer."""
     if getattr(request, "page_cache_active", False) and moment is not None:

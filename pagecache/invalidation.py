@@ -15,6 +15,8 @@ same function, bulk updates included:
                            not ``STORIES``, so one comment renews no other article's page
 ``site_changed()``         what every page shows (categories in the menu, sources,
                            authors, tags and footer pages)
+``search_changed()``       the search index (``articles.search``): the search pages,
+                           which also depend on ``LISTS``
 =========================  ===========================================================
 
 The admin's generic saves and deletes have no service to call these, so apps *follow*
@@ -40,6 +42,7 @@ from . import versions
 SITE = "pages:site"
 LISTS = "pages:lists"
 STORIES = "pages:stories"
+SEARCH = "pages:search"
 
 
 def article_key(article_pk: int) -> str:
@@ -57,6 +60,10 @@ def article_page_changed(article_pk: int) -> None:
 
 def site_changed() -> None:
     versions.renew(SITE)
+
+
+def search_changed() -> None:
+    versions.renew(SEARCH)
 
 
 # label -> what a save or delete of that model renews (for the README and the tests).

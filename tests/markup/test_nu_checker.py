@@ -126,6 +126,7 @@ def test_every_page_type_is_valid_html(client, nu_checker, tmp_path):
         article.category.get_absolute_url("en"),
         article.category.get_absolute_url("tr"),
         "/en/search/?q=docker",
+        "/tr/ara/?q=docker",
         "/tr/ara/?q=yok",
         f"/en/comments/report/{comment.pk}/",
         f"/tr/comments/report/{comment.pk}/",
@@ -137,6 +138,9 @@ def test_every_page_type_is_valid_html(client, nu_checker, tmp_path):
         response = client.get(url)
         assert response.status_code == 200, url
         pages[url] = response.content
+    # Results with highlighted snippets; nothing found, with suggestions instead.
+    assert b"<mark>" in pages["/en/search/?q=docker"]
+    assert b'class="suggested-categories"' in pages["/tr/ara/?q=yok"]
     for url in ("/en/no-such-page/", "/tr/yok-boyle-sayfa/"):
         response = client.get(url)
         assert response.status_code == 404, url

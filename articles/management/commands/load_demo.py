@@ -17,6 +17,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -336,6 +337,8 @@ class Command(BaseCommand):
             created = self.load(demo)
             # Other apps' demo content (footer pages), in the same transaction.
             reports = demo_loaded.send(sender=type(self), dry_run=False)
+        # Each save indexed its article already; the rebuild makes the whole index match.
+        call_command("search_index", rebuild=True, verbosity=0)
         self.stdout.write(self.style.SUCCESS(f"Loaded {created} demo articles."))
         self.report(reports)
 

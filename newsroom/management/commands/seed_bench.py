@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from articles import search
 from articles.models import Article, Category, IssuedPublicId, Source
 from articles.public_ids import random_public_id
 from articles.rendering import reading_minutes
@@ -44,6 +45,8 @@ class Command(BaseCommand):
         rng = random.Random(42)  # noqa: S311 -- repeatable data, not security
         with transaction.atomic():
             created = self.create_articles(articles, rng)
+            # bulk_create skips Article.save(), which indexes each article for search.
+            search.index_articles(created)
             self.create_comments(created, comments, rng)
             # bulk_create sends no signals: every page may show the new articles.
             invalidation.site_changed()
