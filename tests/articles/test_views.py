@@ -6,6 +6,7 @@ from django.utils import timezone, translation
 
 from articles.models import Article
 from tests.factories import make_article, make_articles, make_category, make_source
+from tests.languages import UNCONFIGURED
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ def test_root_redirects_by_accept_language(client):
 
 
 def test_root_defaults_to_english_for_other_languages(client):
-    response = client.get("/", headers={"accept-language": "de-DE"})
+    response = client.get("/", headers={"accept-language": f"{UNCONFIGURED}-XX"})
     assert response["Location"] == "/en/"
 
 

@@ -50,11 +50,7 @@ SUITE_SETTINGS = ("BROADSHEET_LANGUAGES", "BROADSHEET_MIGRATIONS_PACKAGE")
 def clean_environment() -> dict[str, str]:
     """The developer's own Broadsheet settings must not leak into the site."""
     prefixes = ("BROADSHEET_", "DJANGO_", "DATABASE_", "COMMENTS_", "EMAIL_")
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(prefixes) or k in SUITE_SETTINGS
-    }
+    env = {k: v for k, v in os.environ.items() if not k.startswith(prefixes) or k in SUITE_SETTINGS}
     env.pop("CACHE_URL", None)
     return env
 
