@@ -39,6 +39,8 @@ FEED_PATH = Paths(en="/en/feed/", tr="/tr/akis/")
 SEARCH_PATH = Paths(en="/en/search/?q={q}", tr="/tr/ara/?q={q}")
 HOME_PATH = Paths(en="/en/", tr="/tr/")
 COMMENTS_WORD = {"en": "comment", "tr": "yorum"}
+# Where an article's address starts, in any language: "/en/articles/", "/tr/makaleler/".
+ARTICLE_PREFIXES = "|".join(re.escape(path.split("{")[0]) for path in ARTICLE_PATH.values())
 
 
 def shown(item: dict, field: str, language: str) -> str:
@@ -128,7 +130,7 @@ def listed_ids(page: str) -> list[str]:
     cards = re.findall(r'<article class="card[ "].*?>(.*?)</article>', page, re.S)
     ids = []
     for card in cards:
-        match = re.search(r'href="/(?:en|tr)/(?:articles|makaleler)/([0-9A-Z]+)/', card)
+        match = re.search(rf'href="(?:{ARTICLE_PREFIXES})([0-9A-Z]+)/', card)
         if match:
             ids.append(match.group(1))
     return ids
@@ -139,7 +141,7 @@ def lead_id(page: str) -> str | None:
     lead = first(r'<article class="card lead-story"(.*?)</article>', page)
     if lead is None:
         return None
-    match = re.search(r'href="/(?:en|tr)/(?:articles|makaleler)/([0-9A-Z]+)/', lead)
+    match = re.search(rf'href="(?:{ARTICLE_PREFIXES})([0-9A-Z]+)/', lead)
     return match.group(1) if match else None
 
 
