@@ -110,8 +110,8 @@ test: install var lint compilemessages vnu
 # English and Turkish. Run with BROADSHEET_MIGRATIONS_PACKAGE=var.migrations exported.
 language-migrations: install var
 	rm -rf var/migrations && mkdir -p var/migrations
-	for app in articles comments pages; do \
-		cp -r $$app/migrations var/migrations/$$app && rm -rf var/migrations/$$app/__pycache__; \
+	for dir in */migrations; do app=$${dir%/migrations}; [ "$$app" = var ] && continue; \
+		cp -r $$dir var/migrations/$$app && rm -rf var/migrations/$$app/__pycache__; \
 	done
 	BROADSHEET_MIGRATIONS_PACKAGE=var.migrations \
 		$(MANAGE) makemigrations --name languages -v 1 --settings=config.settings.test

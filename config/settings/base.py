@@ -224,14 +224,17 @@ BROADSHEET_COMPLETE_CATALOGUES = [
     for code in env_list("BROADSHEET_COMPLETE_CATALOGUES", "tr")
     if code in dict(LANGUAGES) and code != LANGUAGE_CODE
 ]
-# The migrations of the apps whose tables depend on LANGUAGES, read from another
-# package: the committed ones copied there plus those `makemigrations` writes for the
-# extra languages (`make language-migrations`, used by the three-language CI run, which
-# keeps the repository's own migrations for English and Turkish only).
-if os.environ.get("BROADSHEET_MIGRATIONS_PACKAGE"):
+# The project's migrations read from another package: the committed ones copied there
+# plus those `makemigrations` writes for the extra languages' columns and choices (`make
+# language-migrations`, used by the three-language CI run, which keeps the repository's
+# own migrations for English and Turkish only).
+if MIGRATIONS_PACKAGE := os.environ.get("BROADSHEET_MIGRATIONS_PACKAGE"):
     MIGRATION_MODULES = {
-        app: f"{os.environ['BROADSHEET_MIGRATIONS_PACKAGE']}.{app}"
-        for app in ("articles", "comments", "pages")
+        app: f"{MIGRATIONS_PACKAGE}.{app}"
+        for app in sorted(
+            path.parent.parent.name for path in BASE_DIR.glob("*/migrations/__init__.py")
+        )
+        if app != "var"
     }
 FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
