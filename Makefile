@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install setup messages i18n compilemessages lint vnu test test-postgres run serve bench clean
+.PHONY: install setup messages i18n compilemessages lint vnu test test-postgres language-migrations run serve bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -103,6 +103,18 @@ test: install var lint compilemessages vnu
 	$(MANAGE) makemigrations --check --dry-run -v 1 --settings=config.settings.test
 	$(MANAGE) i18n_status --check --no-content --settings=config.settings.test
 	$(SUITE)
+
+# The migrations `makemigrations` writes for the languages in BROADSHEET_LANGUAGES (the
+# modeltranslation columns, README "Adding a language"), made as an operator makes them
+# but in var/migrations, from a copy of the committed ones: the repository's own stay
+# English and Turkish. Run with BROADSHEET_MIGRATIONS_PACKAGE=var.migrations exported.
+language-migrations: install var
+	rm -rf var/migrations && mkdir -p var/migrations
+	for dir in */migrations; do app=$${dir%/migrations}; [ "$$app" = var ] && continue; \
+		cp -r $$dir var/migrations/$$app && rm -rf var/migrations/$$app/__pycache__; \
+	done
+	BROADSHEET_MIGRATIONS_PACKAGE=var.migrations \
+		$(MANAGE) makemigrations --name languages -v 1 --settings=config.settings.test
 
 # The same suite on a real PostgreSQL server (the production database).
 PG_URL ?= postgres://postgres:postgres@127.0.0.1:5432/postgres

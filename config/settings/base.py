@@ -199,11 +199,56 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Internationalisation
 LANGUAGE_CODE = "en"
-LANGUAGES = [
-    ("en", _("English")),
-    ("tr", _("Turkish")),
-]
+
+
+def site_languages(codes: list[str], default: str = LANGUAGE_CODE) -> list[tuple[str, object]]:
+    """``LANGUAGES`` for ``codes`` (BROADSHEET_LANGUAGES, README "Adding a language"),
+    named as Django's own catalogues name them (LANG_INFO, translated)."""
+    from django.conf.locale import LANG_INFO
+    from django.core.exceptions import ImproperlyConfigured
+
+    codes = [code.lower() for code in codes]
+    unknown = [code for code in codes if "name" not in LANG_INFO.get(code, {})]
+    if unknown:
+        raise ImproperlyConfigured(
+            f"BROADSHEET_LANGUAGES: unknown language code(s) {', '.join(unknown)} "
+            "(use Django's codes, such as de, fr, pt-br)."
+        )
+    if len(set(codes)) != len(codes):
+        raise ImproperlyConfigured(f"BROADSHEET_LANGUAGES names a language twice: {codes}.")
+    if default not in codes:
+        raise ImproperlyConfigured(
+            f"BROADSHEET_LANGUAGES must include the default language {default!r}: "
+            "every article, page and section has its text in it."
+        )
+    return [(code, _(LANG_INFO[code]["name"])) for code in codes]
+
+
+# The site's languages, the default first (English: every text exists in it). Another
+# language changes the database (a column per translated field): README, "Adding a
+# language".
+LANGUAGES = site_languages(env_list("BROADSHEET_LANGUAGES", "en,tr"))
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# `i18n_status --check` (in `make test`) fails when these languages' interface catalogues
+# are incomplete. A language still being translated stays out of the list (its readers
+# see the English interface where a string is missing) until its catalogue is done.
+BROADSHEET_COMPLETE_CATALOGUES = [
+    code
+    for code in env_list("BROADSHEET_COMPLETE_CATALOGUES", "tr")
+    if code in dict(LANGUAGES) and code != LANGUAGE_CODE
+]
+# The project's migrations read from another package: the committed ones copied there
+# plus those `makemigrations` writes for the extra languages' columns and choices (`make
+# language-migrations`, used by the three-language CI run, which keeps the repository's
+# own migrations for English and Turkish only).
+if MIGRATIONS_PACKAGE := os.environ.get("BROADSHEET_MIGRATIONS_PACKAGE"):
+    MIGRATION_MODULES = {
+        app: f"{MIGRATIONS_PACKAGE}.{app}"
+        for app in sorted(
+            path.parent.parent.name for path in BASE_DIR.glob("*/migrations/__init__.py")
+        )
+        if app != "var"
+    }
 FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
 USE_TZ = True
@@ -464,8 +509,19 @@ BROADSHEET_PAGE_CACHE = os.environ.get("BROADSHEET_PAGE_CACHE", "on").lower() no
     "no",
 }
 BROADSHEET_PAGE_CACHE_SECONDS = 600
-# Open Graph wants a territory with each language.
+# Open Graph wants a territory with each language: ours, then "de_DE" for "de" and
+# "pt_BR" for "pt-br"; BROADSHEET_OG_LOCALES=de=de_AT,... says otherwise.
 BROADSHEET_OG_LOCALES = {"en": "en_GB", "tr": "tr_TR"}
+
+
+def og_locale(code: str) -> str:
+    language, _sep, territory = code.partition("-")
+    return f"{language}_{(territory or language).upper()}"
+
+
+BROADSHEET_OG_LOCALES = {
+    code: BROADSHEET_OG_LOCALES.get(code) or og_locale(code) for code, _name in LANGUAGES
+} | dict(item.split("=", 1) for item in env_list("BROADSHEET_OG_LOCALES"))
 
 # Who the client is (core.clients.client_ip, see README, "Behind a proxy"): how many
 # proxies of our own stand in front of the app server, each appending the address it

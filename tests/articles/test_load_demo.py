@@ -1,3 +1,4 @@
+import re
 from datetime import UTC, timedelta
 from io import StringIO
 from pathlib import Path
@@ -18,6 +19,7 @@ from articles.models import (
     TranslationRecord,
 )
 from pages.models import Page
+from tests.languages import UNCONFIGURED
 
 
 @pytest.mark.django_db
@@ -199,7 +201,12 @@ MALFORMED = [
     ("en.md", "## A body\n\nWith `code`.", "", "en.md:1: the article's original language"),
     ("tr.md", "+++\n", "+++\nhour = 3\n", 'tr.md:2: unknown field "hour"; it belongs in en.md'),
     ("site.toml", 'key = "software"', "key = software", "site.toml:2: invalid TOML"),
-    ("site.toml", 'tr = "yazilim"', 'de = "yazilim"', 'site.toml:1: "slug" must map en, tr'),
+    (
+        "site.toml",
+        'tr = "yazilim"',
+        f'{UNCONFIGURED} = "yazilim"',
+        f'site.toml:1: "slug" must map {", ".join(LANGUAGE_CODES)}',
+    ),
     ("site.toml", 'url = "https://dev.to/"', "", 'site.toml:6: "url" is missing or not text'),
 ]
 
@@ -223,8 +230,11 @@ def test_reader_errors_for_missing_or_unknown_language_files(tmp_path):
     with pytest.raises(CommandError, match="01-a-title: has no en.md"):
         read_demo(tmp_path)
     (folder / "en.md").write_text(EN, encoding="utf-8")
-    (folder / "de.md").write_text(TR, encoding="utf-8")
-    with pytest.raises(CommandError, match=r"de\.md: the site's languages are en\.md, tr\.md"):
+    (folder / f"{UNCONFIGURED}.md").write_text(TR, encoding="utf-8")
+    files = re.escape(", ".join(f"{code}.md" for code in LANGUAGE_CODES))
+    with pytest.raises(
+        CommandError, match=rf"{UNCONFIGURED}\.md: the site's languages are {files}"
+    ):
         read_demo(tmp_path)
 
 

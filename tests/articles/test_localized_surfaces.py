@@ -11,6 +11,7 @@ from django.template import Context, Template
 from django.utils import timezone, translation
 
 from articles.models import Article
+from core.languages import LANGUAGE_CODES
 from tests.factories import make_article, make_articles, make_category, make_source
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +52,7 @@ def test_republished_article_is_canonical_at_its_source(client):
 def test_list_pages_have_canonical_and_alternates(client, path):
     make_articles(12, title_en="Docker news")
     html = client.get(path).content.decode()
-    assert set(head_links(html)) == {"en", "tr", "x-default"}
+    assert set(head_links(html)) == {*LANGUAGE_CODES, "x-default"}
     assert canonical(html).startswith("http://testserver/")
     if "page=2" in path:
         assert canonical(html).endswith("?page=2")
@@ -135,7 +136,8 @@ def test_sitemap_lists_articles_and_categories_with_alternates(client):
     alternates = {
         link.get("hreflang"): link.get("href") for link in entry.findall("xhtml:link", SITEMAP_NS)
     }
-    assert alternates == {"en": en_url, "tr": tr_url, "x-default": en_url}
+    every = {code: f"http://testserver{article.get_absolute_url(code)}" for code in LANGUAGE_CODES}
+    assert alternates == {**every, "en": en_url, "tr": tr_url, "x-default": en_url}
     assert entry.findtext("sm:lastmod", namespaces=SITEMAP_NS)
     category_url = f"http://testserver{article.category.get_absolute_url('tr')}"
     assert category_url in locations

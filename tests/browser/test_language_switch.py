@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from articles.models import Article
+from core.languages import LANGUAGE_CODES
 from tests.browser.conftest import violations
 from tests.browser.test_back_office import log_in
 from tests.factories import make_article, make_user
@@ -46,7 +47,8 @@ def test_one_click_switches_every_translated_field(page: Page, live_server, role
     page.goto(change_url(live_server, article))
 
     tablist = page.get_by_role("tablist", name="Language of the translated fields")
-    expect(tablist.get_by_role("tab")).to_have_count(2)
+    # One tab per language the site has (two, or three in the CI run with German).
+    expect(tablist.get_by_role("tab")).to_have_count(len(LANGUAGE_CODES))
     english = tablist.get_by_role("tab", name="English")
     turkish = tablist.get_by_role("tab", name="Turkish")
     # The empty Turkish body is on the tab, in words.
@@ -67,19 +69,20 @@ def test_one_click_switches_every_translated_field(page: Page, live_server, role
     expect(page.locator("#id_status")).to_be_visible()
 
     # Keyboard: the arrows move between tabs and switch, Home and End go to the ends.
-    turkish.focus()
+    last, last_code = tablist.get_by_role("tab").last, LANGUAGE_CODES[-1]
+    last.focus()
     page.keyboard.press("ArrowRight")  # wraps round to English
     expect(english).to_be_focused()
     expect(english).to_have_attribute("aria-selected", "true")
     shown(page, "en")
     page.keyboard.press("End")
-    expect(turkish).to_be_focused()
-    shown(page, "tr")
+    expect(last).to_be_focused()
+    shown(page, last_code)
     page.keyboard.press("Home")
     expect(english).to_be_focused()
-    hidden(page, "tr")
+    hidden(page, last_code)
     # The tab keeps telling the truth while the body is written.
-    page.keyboard.press("End")
+    turkish.click()
     page.locator("#id_body_tr").fill("Docker imajları şablondur.")
     expect(turkish).to_contain_text("filled, not saved yet")
     expect(turkish).not_to_contain_text("missing")

@@ -2,6 +2,7 @@
 
 import pytest
 
+from core.languages import LANGUAGE_CODES
 from tests.factories import make_article
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -28,7 +29,7 @@ def open_page(browser, url: str, width: int):
     return page
 
 
-@pytest.mark.parametrize("language", ["en", "tr"])
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
 def test_the_phone_header_is_compact_and_every_target_is_large_enough(
     browser, live_server, article, language
 ):

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from comments.models import Comment, Report
+from core.languages import LANGUAGE_CODES
 from tests.comments.conftest import question_from
 from tests.factories import make_article, make_comment
 
@@ -111,12 +112,12 @@ def test_reports_hide_a_comment_from_the_cached_page_until_a_moderator_keeps_it(
     settings.COMMENTS_HIDE_AFTER_REPORTS = 2
     article = make_article()
     comment = make_comment(article=article, text="A disputed remark.")
-    for language in ("en", "tr"):
+    for language in LANGUAGE_CODES:
         assert "A disputed remark." in cached_page(article, language)
     send_report(Client(), comment, ip="198.51.100.1")
     assert "A disputed remark." in cached_page(article)
     send_report(Client(), comment, ip="198.51.100.2", reason="misinformation")
-    for language in ("en", "tr"):
+    for language in LANGUAGE_CODES:
         html = Client().get(article.get_absolute_url(language)).content.decode()
         assert "A disputed remark." not in html
         assert Client().get(report_url(comment, language)).status_code == 404
@@ -132,7 +133,7 @@ def test_reports_hide_a_comment_from_the_cached_page_until_a_moderator_keeps_it(
         {"decision": "keep", "next": REPORTED + "?q=disputed"},
     )
     assert response.status_code == 302 and response["Location"] == REPORTED + "?q=disputed"
-    for language in ("en", "tr"):
+    for language in LANGUAGE_CODES:
         assert "A disputed remark." in cached_page(article, language)
     assert "A disputed remark." not in desk.get(REPORTED).content.decode()
     assert not Report.objects.filter(resolved_at__isnull=True).exists()

@@ -3,6 +3,7 @@
 import pytest
 
 from articles.models import Article
+from core.languages import LANGUAGE_CODES
 from tests.articles.admin_helpers import change_url
 from tests.factories import make_article, make_user
 
@@ -22,7 +23,7 @@ def preview(client, article, language="en"):
 
 def test_moderators_cannot_read_drafts_through_the_preview(client, moderator, embargoed):
     client.force_login(moderator)
-    for language in ("en", "tr"):
+    for language in LANGUAGE_CODES:
         response = preview(client, embargoed, language)
         assert response.status_code == 403
         assert EMBARGOED not in response.content.decode()

@@ -75,3 +75,29 @@ def test_content_coverage_counts_missing_and_out_of_date_translations():
 def test_unknown_language_is_refused():
     with pytest.raises(CommandError, match="Unknown or source language"):
         run_status("--language", "xx")
+
+
+def test_a_language_being_translated_is_reported_but_fails_no_check(settings):
+    """A third language with no catalogue yet (README, "Adding a language")."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    extra = "de" if "de" not in codes else "fr"
+    settings.LANGUAGES = [*settings.LANGUAGES, (extra, "Extra")]
+    out, _err = run_status("--check", "--no-content")
+    assert "All interface catalogues are complete." in out
+    assert f"{extra}: not checked (being translated" in out
+    assert f"  {extra} django.po      0%  no catalogue yet" in out
+
+    settings.BROADSHEET_COMPLETE_CATALOGUES = ["tr", extra]
+    err = StringIO()
+    with pytest.raises(CommandError):
+        call_command("i18n_status", "--check", "--no-content", stdout=StringIO(), stderr=err)
+    assert f"{extra}/django.po is incomplete" in err.getvalue()
+    assert "tr/django.po" not in err.getvalue()
+
+
+def test_turkish_must_stay_complete_whatever_else_is_configured(broken_locale, settings):
+    settings.LANGUAGES = [*settings.LANGUAGES, ("fr", "French")]
+    err = StringIO()
+    with pytest.raises(CommandError):
+        call_command("i18n_status", "--check", "--no-content", stdout=StringIO(), stderr=err)
+    assert "tr/django.po is incomplete" in err.getvalue()

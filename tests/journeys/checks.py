@@ -5,12 +5,14 @@ import time
 from email.utils import parsedate_to_datetime
 
 from .reader import (
+    CATEGORY_PATH,
     FEED_PATH,
     HOME_PATH,
     LANGUAGES,
     Reader,
     article_path,
     category_slug,
+    shown,
     visible_text,
 )
 
@@ -34,18 +36,15 @@ class Expect:
 
 
 def prime_lists(reader: Reader, article: dict) -> None:
-    """Home (every page), the article's category and the feed, cached in both languages."""
+    """Home (every page), the article's category and the feed, cached in every language."""
     for language in LANGUAGES:
         reader.cached(FEED_PATH[language])
         reader.cached(HOME_PATH[language])
-        reader.cached(
-            f"/{language}/{'category' if language == 'en' else 'kategori'}/"
-            f"{category_slug(article, language)}/"
-        )
+        reader.cached(CATEGORY_PATH[language].format(slug=category_slug(article, language)))
 
 
 def prime_article(reader: Reader, article: dict) -> dict:
-    """Both languages of the article page, cached; returns their Last-Modified."""
+    """Every language of the article page, cached; returns their Last-Modified."""
     return {
         language: reader.cached(article_path(article, language)).header("Last-Modified")
         for language in LANGUAGES
@@ -54,7 +53,10 @@ def prime_article(reader: Reader, article: dict) -> dict:
 
 def expect_visible(expect: Expect, reader: Reader, article: dict, *, title_en=None, title_tr=None):
     """The article is everywhere a reader looks for a published article."""
-    titles = {"en": title_en or article["title_en"], "tr": title_tr or article["title_tr"]}
+    # A language with no text of its own (a third one) shows the English title.
+    titles = {code: shown(article, "title", code) for code in LANGUAGES}
+    titles |= {code: title_en or titles[code] for code in LANGUAGES if code != "tr"}
+    titles["tr"] = title_tr or article["title_tr"]
     public_id = article["public_id"]
     sitemap = reader.sitemap()
     for language in LANGUAGES:
@@ -114,7 +116,7 @@ def expect_gone(expect: Expect, reader: Reader, article: dict):
             f"[{language}] sitemap.xml still lists the article",
         )
         expect.check(
-            public_id not in reader.search_ids(article[f"title_{language}"], language),
+            public_id not in reader.search_ids(shown(article, "title", language), language),
             f"[{language}] search still finds the article",
         )
 

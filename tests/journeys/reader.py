@@ -3,6 +3,7 @@ few things on them a person would notice (titles, counts, the summary, the form)
 """
 
 import html
+import os
 import re
 import urllib.parse
 import xml.etree.ElementTree as ET
@@ -10,13 +11,42 @@ from dataclasses import dataclass
 
 from .browser import Browser, Response
 
-ARTICLE_PATH = {"en": "/en/articles/{id}/{slug}/", "tr": "/tr/makaleler/{id}/{slug}/"}
-CATEGORY_PATH = {"en": "/en/category/{slug}/", "tr": "/tr/kategori/{slug}/"}
-FEED_PATH = {"en": "/en/feed/", "tr": "/tr/akis/"}
-SEARCH_PATH = {"en": "/en/search/?q={q}", "tr": "/tr/ara/?q={q}"}
-HOME_PATH = {"en": "/en/", "tr": "/tr/"}
-LANGUAGES = ("en", "tr")
+# The site's languages: the suite's BROADSHEET_LANGUAGES reaches the site too
+# (site.SUITE_SETTINGS), so the CI run with a third language reads it in German as well.
+LANGUAGES = tuple(
+    code.strip().lower()
+    for code in os.environ.get("BROADSHEET_LANGUAGES", "en,tr").split(",")
+    if code.strip()
+)
+
+
+class Paths(dict):
+    """Addresses by language. A language without its own catalogue (the third one of
+    the CI run) keeps the English URL words under its own prefix."""
+
+    def __init__(self, **paths: str):
+        super().__init__(
+            {
+                code: paths.get(code) or paths["en"].replace("/en/", f"/{code}/", 1)
+                for code in LANGUAGES
+            }
+        )
+
+
+ARTICLE_PATH = Paths(en="/en/articles/{id}/{slug}/", tr="/tr/makaleler/{id}/{slug}/")
+CATEGORY_PATH = Paths(en="/en/category/{slug}/", tr="/tr/kategori/{slug}/")
+FEED_PATH = Paths(en="/en/feed/", tr="/tr/akis/")
+SEARCH_PATH = Paths(en="/en/search/?q={q}", tr="/tr/ara/?q={q}")
+HOME_PATH = Paths(en="/en/", tr="/tr/")
 COMMENTS_WORD = {"en": "comment", "tr": "yorum"}
+# Where an article's address starts, in any language: "/en/articles/", "/tr/makaleler/".
+ARTICLE_PREFIXES = "|".join(re.escape(path.split("{")[0]) for path in ARTICLE_PATH.values())
+
+
+def shown(item: dict, field: str, language: str) -> str:
+    """What a reader of ``language`` sees of ``field``: that language's text, or the
+    English original where it has none (the journeys' articles are written in English)."""
+    return item.get(f"{field}_{language}") or item[f"{field}_en"]
 
 
 def text_of(fragment: str) -> str:
@@ -100,7 +130,7 @@ def listed_ids(page: str) -> list[str]:
     cards = re.findall(r'<article class="card[ "].*?>(.*?)</article>', page, re.S)
     ids = []
     for card in cards:
-        match = re.search(r'href="/(?:en|tr)/(?:articles|makaleler)/([0-9A-Z]+)/', card)
+        match = re.search(rf'href="(?:{ARTICLE_PREFIXES})([0-9A-Z]+)/', card)
         if match:
             ids.append(match.group(1))
     return ids
@@ -111,7 +141,7 @@ def lead_id(page: str) -> str | None:
     lead = first(r'<article class="card lead-story"(.*?)</article>', page)
     if lead is None:
         return None
-    match = re.search(r'href="/(?:en|tr)/(?:articles|makaleler)/([0-9A-Z]+)/', lead)
+    match = re.search(rf'href="(?:{ARTICLE_PREFIXES})([0-9A-Z]+)/', lead)
     return match.group(1) if match else None
 
 
@@ -213,8 +243,9 @@ def parse_feed(text: str) -> dict[str, dict]:
 
 
 def article_path(article: dict, language: str) -> str:
-    return ARTICLE_PATH[language].format(id=article["public_id"], slug=article[f"slug_{language}"])
+    slug = shown(article, "slug", language)
+    return ARTICLE_PATH[language].format(id=article["public_id"], slug=slug)
 
 
 def category_slug(article: dict, language: str) -> str:
-    return article["category"][f"slug_{language}"]
+    return shown(article["category"], "slug", language)

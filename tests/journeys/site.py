@@ -42,10 +42,15 @@ def wait_until(condition, *, timeout: float, interval: float = 0.1, message: str
         time.sleep(interval)
 
 
+# What the suite runs with and the site must too: its languages, and where the
+# migrations for their columns are (the three-language run, README "Adding a language").
+SUITE_SETTINGS = ("BROADSHEET_LANGUAGES", "BROADSHEET_MIGRATIONS_PACKAGE")
+
+
 def clean_environment() -> dict[str, str]:
     """The developer's own Broadsheet settings must not leak into the site."""
     prefixes = ("BROADSHEET_", "DJANGO_", "DATABASE_", "COMMENTS_", "EMAIL_")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(prefixes)}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(prefixes) or k in SUITE_SETTINGS}
     env.pop("CACHE_URL", None)
     return env
 

@@ -4,12 +4,12 @@ feeds, tag links and tag pages, as the admin adds, changes and deletes them."""
 import pytest
 
 from .checks import Expect
-from .reader import LANGUAGES, article_path, first, text_of
+from .reader import LANGUAGES, Paths, article_path, first, shown, text_of
 
 AUTHOR, TAG, ARTICLE = "articles.author", "articles.tag", "articles.article"
-AUTHOR_PATH = {"en": "/en/authors/{slug}/", "tr": "/tr/yazarlar/{slug}/"}
-AUTHOR_FEED_PATH = {"en": "/en/authors/{slug}/feed/", "tr": "/tr/yazarlar/{slug}/akis/"}
-TAG_PATH = {"en": "/en/tags/{slug}/", "tr": "/tr/etiketler/{slug}/"}
+AUTHOR_PATH = Paths(en="/en/authors/{slug}/", tr="/tr/yazarlar/{slug}/")
+AUTHOR_FEED_PATH = Paths(en="/en/authors/{slug}/feed/", tr="/tr/yazarlar/{slug}/akis/")
+TAG_PATH = Paths(en="/en/tags/{slug}/", tr="/tr/etiketler/{slug}/")
 
 
 def tags_of(page: str) -> str:
@@ -129,15 +129,17 @@ def test_renaming_a_tag_renames_its_links(journeys):
     tag = article["byline"]["tag"]
     reader = journeys.reader()
     for language in LANGUAGES:
-        assert tag[f"name_{language}"] in tags_of(reader.article(article, language).html)
-        reader.cached(TAG_PATH[language].format(slug=tag[f"slug_{language}"]))
+        assert shown(tag, "name", language) in tags_of(reader.article(article, language).html)
+        reader.cached(TAG_PATH[language].format(slug=shown(tag, "slug", language)))
     names = {"en": f"Renamed topic {article['word']}", "tr": f"Yeni adlı konu {article['word']}"}
     journeys.newsroom.change(TAG, tag["pk"], name_en=names["en"], name_tr=names["tr"])
+    # A language without its own name (a third one) shows the English one.
+    names = dict.fromkeys(LANGUAGES, names["en"]) | names
     expect = Expect("tag change: renamed")
     for language in LANGUAGES:
         links = tags_of(reader.article(article, language).html)
         expect.check(names[language] in links, f"[{language}] tag links {links!r}")
-        page = reader.get(TAG_PATH[language].format(slug=tag[f"slug_{language}"])).text
+        page = reader.get(TAG_PATH[language].format(slug=shown(tag, "slug", language))).text
         expect.check(names[language] in page, f"[{language}] tag page keeps the old name")
         expect.check(article["public_id"] in page, f"[{language}] tag page lacks the article")
     expect.verify()
@@ -149,7 +151,7 @@ def test_deleting_a_tag_takes_it_off_its_articles(journeys, where):
     tag = article["byline"]["tag"]
     reader = journeys.reader()
     for language in LANGUAGES:
-        assert tag[f"name_{language}"] in tags_of(reader.article(article, language).html)
+        assert shown(tag, "name", language) in tags_of(reader.article(article, language).html)
     if where == "list":
         journeys.newsroom.list_action(TAG, "delete_selected", [tag["pk"]])
     else:
@@ -157,7 +159,7 @@ def test_deleting_a_tag_takes_it_off_its_articles(journeys, where):
     expect = Expect(f"tag delete ({where})")
     for language in LANGUAGES:
         links = tags_of(reader.article(article, language).html)
-        expect.check(tag[f"name_{language}"] not in links, f"[{language}] still tagged")
-        status = reader.get(TAG_PATH[language].format(slug=tag[f"slug_{language}"])).status
+        expect.check(shown(tag, "name", language) not in links, f"[{language}] still tagged")
+        status = reader.get(TAG_PATH[language].format(slug=shown(tag, "slug", language))).status
         expect.check(status == 404, f"[{language}] the deleted tag's page answered {status}")
     expect.verify()

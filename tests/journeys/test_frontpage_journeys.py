@@ -7,10 +7,11 @@ import time
 import pytest
 
 from .checks import Expect
-from .reader import HOME_PATH, LANGUAGES, footer_links, lead_id
+from .reader import HOME_PATH, LANGUAGES, Paths, footer_links, lead_id
+from .reader import shown as shown_in
 
 ARTICLE, PAGE = "articles.article", "pages.page"
-PAGE_PATH = {"en": "/en/pages/{slug}/", "tr": "/tr/sayfalar/{slug}/"}
+PAGE_PATH = Paths(en="/en/pages/{slug}/", tr="/tr/sayfalar/{slug}/")
 
 
 def run_action(journeys, where: str, action: str, article: dict):
@@ -64,8 +65,8 @@ def page_fields(word: str, **changes) -> dict:
 
 def expect_page(expect, reader, fields: dict, *, shown: bool) -> None:
     for code in LANGUAGES:
-        path = PAGE_PATH[code].format(slug=fields[f"slug_{code}"])
-        title = fields[f"title_{code}"]
+        path = PAGE_PATH[code].format(slug=shown_in(fields, "slug", code))
+        title = shown_in(fields, "title", code)
         response = reader.get(path)
         links = footer_links(reader.get(HOME_PATH[code]).text)
         if shown:
@@ -112,7 +113,7 @@ def test_deleting_a_footer_page_takes_it_off_the_site(journeys, where):
     reader = journeys.reader()
     for code in LANGUAGES:
         reader.cached(HOME_PATH[code])
-        reader.cached(PAGE_PATH[code].format(slug=fields[f"slug_{code}"]))
+        reader.cached(PAGE_PATH[code].format(slug=shown_in(fields, "slug", code)))
     if where == "list":
         journeys.newsroom.list_action(PAGE, "delete_selected", [pk])
     else:

@@ -7,6 +7,7 @@ from django.core.management import CommandError, call_command
 from django_tasks_db.models import DBTaskResult
 
 from articles.models import Article, SummaryState
+from core.languages import LANGUAGE_CODES
 from tests.factories import make_article
 
 from .conftest import human_summary, state_of
@@ -24,7 +25,7 @@ def run(*args) -> str:
 
 @pytest.fixture
 def articles(settings):
-    # A backend that can write every language, so both languages can be queued.
+    # A backend that can write every language, so every language can be queued.
     settings.BROADSHEET_SUMMARY_BACKEND = "articles.summaries.openai_compat.OpenAICompatibleBackend"
     settings.BROADSHEET_SUMMARY_OPTIONS = {"model": "m", "base_url": "http://127.0.0.1:9/v1"}
     missing = make_article(title_en="Missing one")
@@ -32,9 +33,9 @@ def articles(settings):
     failed = make_article(title_en="Failed one")
     edited = make_article(title_en="Edited one")
     for article, state in ((stale, State.STALE), (failed, State.FAILED)):
-        for code in ("en", "tr"):
+        for code in LANGUAGE_CODES:
             SummaryState.objects.create(article=article, language=code, state=state, origin="ai")
-    for code in ("en", "tr"):
+    for code in LANGUAGE_CODES:
         human_summary(edited, code, "Özet." if code == "tr" else "Summary.")
     draft = make_article(title_en="Draft one", status=Article.Status.DRAFT, published_at=None)
     return {"missing": missing, "stale": stale, "failed": failed, "edited": edited, "draft": draft}
@@ -45,15 +46,20 @@ def test_dry_run_lists_and_changes_nothing(articles):
     assert f"Would queue #{articles['missing'].public_id} [tr] Missing one" in out
     assert "Stale one" in out and "Failed one" in out
     assert "Edited one" not in out and "Draft one" not in out
-    assert "Dry run: 6 summaries would be queued." in out
+    # Three articles (missing, stale, failed), each in every language.
+    queued = 3 * len(LANGUAGE_CODES)
+    assert f"Dry run: {queued} summaries would be queued." in out
     assert not DBTaskResult.objects.exists()
     assert state_of(articles["missing"], "en") is None
 
 
 def test_default_queues_missing_stale_and_failed(articles):
     out = run()
-    assert "Queued 6 summaries (2 edited by a person left alone, 0 already queued)." in out
-    assert DBTaskResult.objects.count() == 6
+    queued, edited = 3 * len(LANGUAGE_CODES), len(LANGUAGE_CODES)
+    assert (
+        f"Queued {queued} summaries ({edited} edited by a person left alone, 0 already queued)."
+    ) in out
+    assert DBTaskResult.objects.count() == queued
     assert state_of(articles["edited"], "en").state == State.READY
     assert run().startswith("Queued 0 summaries")
 

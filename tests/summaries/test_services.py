@@ -15,6 +15,7 @@ from articles.summaries.queueing import (
 )
 from articles.summaries.reads import summary_dashboard_counts
 from articles.summaries.services import summary_record_edit
+from core.languages import LANGUAGE_CODES
 from tests.factories import make_article
 
 from .conftest import ENGLISH_BODY, human_summary, state_of
@@ -255,7 +256,7 @@ def test_dashboard_counts_published_articles_per_state(article):
     failed = make_article()
     SummaryState.objects.create(article=failed, language="tr", state=State.FAILED)
     ready = make_article()
-    for code in ("en", "tr"):
+    for code in LANGUAGE_CODES:
         human_summary(ready, code, "Hazır bir özet." if code == "tr" else "A ready summary.")
     make_article(status=Article.Status.DRAFT, published_at=None)
     assert summary_dashboard_counts() == {"missing": 3, "stale": 1, "failed": 1}
