@@ -22,7 +22,13 @@ from tests.factories import make_article, make_comment, make_user
 from tests.workers import copy_back, database_url_for_worker, worker_command, worker_env
 
 START = datetime(2026, 12, 1, 0, 0, 30, tzinfo=UTC)
-ALL_JOBS = {"purge_comments", "moderator_digest", "retry_summaries", "prune_task_results"}
+ALL_JOBS = {
+    "purge_comments",
+    "moderator_digest",
+    "retry_summaries",
+    "prune_task_results",
+    "search_index",
+}
 
 
 @pytest.fixture
@@ -198,3 +204,17 @@ def test_two_workers_run_each_job_once_per_interval(tmp_path):
     assert JobRun.objects.filter(job="prune_task_results").count() == 1
     assert JobRun.objects.filter(job="retry_summaries").count() == 0
     assert not DBTaskResult.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_daily_index_catch_up_finds_what_bypassed_save(registry, client):
+    """A queryset update skips Article.save() and the index; the upkeep job catches up."""
+    from articles.models import Article
+
+    article = make_article(title_en="Containers explained")
+    Article.objects.filter(pk=article.pk).update(title_en="Kubernetes operators explained")
+    found = "1 article found for “kubernetes”"
+    assert found not in client.get("/en/search/?q=kubernetes").content.decode()
+    with time_machine.travel(START, tick=False):
+        assert "search_index" in upkeep.run_due(worker="w1")
+    assert found in client.get("/en/search/?q=kubernetes").content.decode()
