@@ -16,6 +16,7 @@ from django.views.i18n import JavaScriptCatalog
 from articles.models import Article
 from articles.views import ArticleDetailView
 from core.clients import client_ip
+from pagecache.assets import versioned
 
 from . import captcha, limits, notifications, own, rules, services
 from .context import is_trusted
@@ -249,4 +250,8 @@ def unsubscribe(request, token: str):
 
 javascript_catalog = cache_control(max_age=3600, public=True)(
     JavaScriptCatalog.as_view(packages=["comments"])
+)
+# The address pages use: the version in it names the catalogue's content (pagecache.assets).
+javascript_catalog_versioned = versioned(
+    JavaScriptCatalog.as_view(packages=["comments"]), url_name="comments:jsi18n_versioned"
 )

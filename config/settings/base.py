@@ -360,6 +360,9 @@ BROADSHEET_PAGE_CACHE = os.environ.get("BROADSHEET_PAGE_CACHE", "on").lower() no
     "no",
 }
 BROADSHEET_PAGE_CACHE_SECONDS = 600
+# Version tokens a script catalogue's long-lived address is made of (pagecache.assets):
+# the translators' desk's edits (catalogues.overlay.VERSION).
+BROADSHEET_SCRIPT_CATALOGUE_DEPENDS = ["catalogues:overrides"]
 # Open Graph wants a territory with each language.
 BROADSHEET_OG_LOCALES = {"en": "en_GB", "tr": "tr_TR"}
 

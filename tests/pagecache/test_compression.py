@@ -1,6 +1,7 @@
 """Compressed pages: stored once, sent as stored, the same page as uncompressed."""
 
 import gzip
+import re
 
 import brotli
 import pytest
@@ -89,3 +90,30 @@ def test_pages_outside_the_cache_are_not_compressed(client, admin_client):
     response = admin_client.get("/en/", HTTP_ACCEPT_ENCODING="br, gzip")
     assert "X-Page-Cache" not in response
     assert "Content-Encoding" not in response
+
+
+def test_the_script_catalogue_has_a_long_lived_address_that_follows_the_desk(client):
+    from catalogues import overlay
+    from pagecache import versions
+
+    article = make_article()
+    page = client.get(article.get_absolute_url("tr")).content.decode()
+    address = re.search(r'src="(/tr/comments/jsi18n\.[\w-]+\.js)"', page).group(1)
+    catalogue = client.get(address)
+    assert catalogue.status_code == 200
+    assert "max-age=31536000" in catalogue["Cache-Control"]
+    assert "immutable" in catalogue["Cache-Control"]
+    assert "karakter" in catalogue.content.decode()
+    # Each language has its own address.
+    english = client.get(article.get_absolute_url("en")).content.decode()
+    assert address.replace("/tr/", "/en/") not in english
+
+    # A desk edit: pages name a new address, and the old one sends readers there.
+    versions.renew(overlay.VERSION)
+    renewed = client.get(article.get_absolute_url("tr")).content.decode()
+    new_address = re.search(r'src="(/tr/comments/jsi18n\.[\w-]+\.js)"', renewed).group(1)
+    assert new_address != address
+    old = client.get(address)
+    assert old.status_code == 302 and old["Location"] == new_address
+    assert "immutable" not in old.get("Cache-Control", "")
+    assert client.get(new_address).status_code == 200
