@@ -15,4 +15,5 @@ urlpatterns = [
     path("confirm/<str:token>/", views.address_confirm, name="confirm"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("<public_id:public_id>/", views.comment_create, name="create"),
+    path("<public_id:public_id>/start/", views.comment_start, name="start"),
 ]
