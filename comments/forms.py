@@ -153,8 +153,7 @@ class CommentForm(forms.Form):
             fields += [
                 HTML(
                     format_html(
-                        '<p class="form-text comment-check-later" id="comment-check-later">'
-                        "{}</p>",
+                        '<p class="form-text comment-check-later" id="comment-check-later">{}</p>',
                         gettext(
                             "After you send your comment, we ask one short sum to check "
                             "that you are human."

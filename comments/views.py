@@ -8,8 +8,8 @@ from django.http import Http404, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
-from django.utils.translation import gettext
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
@@ -190,9 +190,7 @@ def _refused(request, article):
     return _article_with_form(request, article, form, error=limits.refusal_message(), status=429)
 
 
-def _article_with_form(
-    request, article, form, *, status: int, error: str = "", notice: str = ""
-):
+def _article_with_form(request, article, form, *, status: int, error: str = "", notice: str = ""):
     """The article page again, with the reader's form, text and errors in place."""
     view = ArticleDetailView()
     view.setup(request, public_id=article.public_id, slug=article.local.slug)
