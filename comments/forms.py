@@ -77,10 +77,14 @@ class CommentForm(forms.Form):
         challenge_required: bool = True,
         challenge: captcha.Challenge | None = None,
         initial=None,
+        shared: bool = False,
     ):
         super().__init__(data, initial=initial)
         self.article = article
         self.challenge_required = challenge_required
+        # The form every anonymous reader of a cached page gets: no CSRF token, no question;
+        # comments.js fetches them (comments.views.comment_start) when the reader starts.
+        self.shared = shared and challenge_required
         self.challenge: captcha.Challenge | None = None  # the answered one, once valid
         self.challenge_failed = False  # the reader needs a new question
         self.spent_challenge: captcha.Challenge | None = None  # to record as used
@@ -103,11 +107,12 @@ class CommentForm(forms.Form):
                 self._label_answer(shown)
         self.helper = self._build_helper()
 
+    @staticmethod
+    def question(challenge: captcha.Challenge) -> str:
+        return gettext("Human check: %(a)s + %(b)s = ?") % {"a": challenge.a, "b": challenge.b}
+
     def _label_answer(self, challenge: captcha.Challenge) -> None:
-        self.fields["answer"].label = gettext("Human check: %(a)s + %(b)s = ?") % {
-            "a": challenge.a,
-            "b": challenge.b,
-        }
+        self.fields["answer"].label = self.question(challenge)
         self._bound_fields_cache.pop("answer", None)
 
     def show_challenge(self, challenge: captcha.Challenge) -> None:
@@ -130,6 +135,10 @@ class CommentForm(forms.Form):
             + "#comment-form"
         )
         helper.attrs = {"novalidate": ""}
+        if self.shared:
+            helper.attrs["data-start"] = reverse(
+                "comments:start", kwargs={"public_id": self.article.public_id}
+            )
         fields = [
             "name",
             "email",
@@ -139,7 +148,26 @@ class CommentForm(forms.Form):
             Div("homepage", css_class="comment-hp", aria_hidden="true"),
             "parent",
         ]
-        if self.challenge_required:
+        if self.shared:
+            # Without JavaScript the question comes after sending, with every word kept.
+            fields += [
+                HTML(
+                    format_html(
+                        '<p class="form-text comment-check-later" id="comment-check-later">{}</p>',
+                        gettext(
+                            "After you send your comment, we ask one short sum to check "
+                            "that you are human."
+                        ),
+                    )
+                ),
+                Div(
+                    "token",
+                    Field("answer", wrapper_class="comment-answer"),
+                    css_id="comment-check",
+                    hidden="hidden",
+                ),
+            ]
+        elif self.challenge_required:
             fields += ["token", Field("answer", wrapper_class="comment-answer")]
         else:
             fields.append(
@@ -317,6 +345,7 @@ class ReportForm(forms.Form):
         self.helper.layout = Layout(*fields, Submit("send", gettext("Send report")))
 
     show_challenge = CommentForm.show_challenge
+    question = staticmethod(CommentForm.question)
     _label_answer = CommentForm._label_answer
 
     def clean_note(self):

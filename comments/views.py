@@ -4,18 +4,21 @@ from functools import wraps
 from django.conf import settings
 from django.contrib import messages
 from django.db import DatabaseError
-from django.http import Http404
+from django.http import Http404, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 from django.views.i18n import JavaScriptCatalog
 
 from articles.models import Article
 from articles.views import ArticleDetailView
 from core.clients import client_ip
+from pagecache.assets import versioned
 
 from . import captcha, limits, notifications, own, rules, services
 from .context import is_trusted
@@ -55,6 +58,38 @@ def keep_text_when_database_fails(view):
     return wrapper
 
 
+def csrf_refusal(request):
+    """The CSRF middleware's verdict on ``request`` (None: accepted), for a view that is
+    exempt only for requests that can change nothing."""
+    return CsrfViewMiddleware(lambda request: None).process_view(request, None, (), {})
+
+
+@require_GET
+def comment_start(request, public_id: str):
+    """What the shared form of a cached page lacks, fetched by comments.js when the reader
+    starts a comment: a CSRF token (and its cookie), a new signed question for this
+    article, and so the moment they started. Never cached."""
+    article = get_object_or_404(
+        Article.objects.published().for_listing(), public_id=public_id.upper()
+    )
+    if rules.closed_reason(article):
+        raise Http404
+    challenge = captcha.new_challenge(article_id=article.pk)
+    response = JsonResponse(
+        {
+            "csrf": get_token(request),
+            "token": challenge.token,
+            "question": CommentForm.question(challenge),
+        }
+    )
+    add_never_cache_headers(response)
+    return response
+
+
+# A reader without JavaScript sends the shared form with no question answered and no CSRF
+# token: that first step stores nothing, so it needs neither; it answers with the form,
+# every word kept, a question and a token. Everything else is CSRF-checked here.
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 @keep_text_when_database_fails
 def comment_create(request, public_id: str):
@@ -64,17 +99,30 @@ def comment_create(request, public_id: str):
     )
     if request.method == "GET":
         return redirect(article.get_absolute_url() + "#comment-form")
+    trusted = is_trusted(request)
+    first_step = not trusted and not request.POST.get("token")
+    if not first_step:
+        refusal = csrf_refusal(request)
+        if refusal is not None:
+            return refusal
     reason = rules.closed_reason(article)
     if reason:
         messages.error(request, reason)
         return redirect(article.get_absolute_url() + "#main")
 
-    trusted = is_trusted(request)
     client = rules.client_hash(client_ip(request))
     if not trusted and limits.used_up(client=client):
         return _refused(request, article)
 
     form = CommentForm(request.POST, article=article, challenge_required=not trusted)
+    if first_step:
+        form.is_valid()  # the reader's other mistakes are shown with the question
+        form.errors.pop("answer", None)
+        form.show_challenge(captcha.new_challenge(article_id=article.pk))
+        if not form.errors:
+            notice = gettext("One more step: answer the sum below to send your comment.")
+            return _article_with_form(request, article, form, status=200, notice=notice)
+        return _article_with_form(request, article, form, status=400)
     if not form.is_valid():
         started = None
         if form.spent_challenge is not None:  # a wrong answer
@@ -142,12 +190,14 @@ def _refused(request, article):
     return _article_with_form(request, article, form, error=limits.refusal_message(), status=429)
 
 
-def _article_with_form(request, article, form, *, status: int, error: str = ""):
+def _article_with_form(request, article, form, *, status: int, error: str = "", notice: str = ""):
     """The article page again, with the reader's form, text and errors in place."""
     view = ArticleDetailView()
     view.setup(request, public_id=article.public_id, slug=article.local.slug)
     view.object = article
-    context = view.get_context_data(object=article, comment_form=form, comment_error=error)
+    context = view.get_context_data(
+        object=article, comment_form=form, comment_error=error, comment_notice=notice
+    )
     return view.render_to_response(context, status=status)
 
 
@@ -249,4 +299,8 @@ def unsubscribe(request, token: str):
 
 javascript_catalog = cache_control(max_age=3600, public=True)(
     JavaScriptCatalog.as_view(packages=["comments"])
+)
+# The address pages use: the version in it names the catalogue's content (pagecache.assets).
+javascript_catalog_versioned = versioned(
+    JavaScriptCatalog.as_view(packages=["comments"]), url_name="comments:jsi18n_versioned"
 )

@@ -11,6 +11,7 @@ from catalogues.views import JavaScriptCatalog
 from core import views as core_views
 from newsroom import views as newsroom_views
 from operations import views as operations_views
+from pagecache.assets import versioned
 from pages.sitemaps import PageSitemap
 
 register_converter(PublicIdConverter, "public_id")
@@ -41,6 +42,13 @@ urlpatterns += i18n_patterns(
     path(
         "comments/jsi18n.js",
         cache_control(max_age=3600, public=True)(JavaScriptCatalog.as_view(packages=["comments"])),
+    ),
+    # Its long-lived address (the version names the catalogue and the desk's edits).
+    path(
+        "comments/jsi18n.<slug:version>.js",
+        versioned(
+            JavaScriptCatalog.as_view(packages=["comments"]), url_name="comments:jsi18n_versioned"
+        ),
     ),
     path("comments/", include("comments.urls")),
     path("", include("pages.urls")),

@@ -18,6 +18,11 @@ carry no CSP nonce: a hit sends the policy without one, so inline scripts (which
 one) cannot appear in them. A page with a filled hole says ``Cache-Control: private,
 no-cache``, fresh and cached alike, so no shared cache or CDN keeps one reader's form for
 others; a hole left empty (no pending comments of the reader's) keeps the page shared.
+
+Shared pages go out compressed (Brotli or gzip, ``pagecache.compression``) to readers
+who accept it: the bytes are made when the page is stored, so a hit sends them as they
+are. Every page the cache handles says ``Vary: Accept-Encoding``. A page with a filled
+hole is sent uncompressed (it carries one reader's values: BREACH).
 """
 
 import math
@@ -29,17 +34,17 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.utils import timezone, translation
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.csp import CSP, build_policy
 from django.utils.http import parse_http_date_safe
 
-from . import versions
+from . import compression, versions
 from .decorators import canonical_query, is_plain_read, page_key
 from .holes import fill_holes, hollow, is_personal, strip_markers
 from .invalidation import next_changes
 
 # Headers a hit makes itself: per response, or per reader.
-NOT_STORED = {"set-cookie", "content-length", "x-page-cache"} | {
+NOT_STORED = {"set-cookie", "content-length", "content-encoding", "x-page-cache"} | {
     str(h).lower() for h in (CSP.HEADER_ENFORCE, CSP.HEADER_REPORT_ONLY)
 }
 
@@ -91,6 +96,20 @@ def lookup(request: HttpRequest) -> dict | None:
     return stored if stored is not None and is_current(stored) else None
 
 
+def send_compressed(request, response: HttpResponse, encoded: dict[str, bytes]) -> None:
+    """Put the stored bytes of the encoding the reader accepts in ``response``, if any.
+
+    Only for a page that is the same for every reader (no hole filled): see
+    ``pagecache.compression`` on BREACH.
+    """
+    if getattr(request, "page_has_fresh_parts", False):
+        return
+    encoding = compression.choose(request, encoded)
+    if encoding is not None:
+        response.content = encoded[encoding]
+        response["Content-Encoding"] = encoding
+
+
 def keep_private(response: HttpResponse) -> None:
     """A page carrying one reader's values (a form's token and question): no shared
     cache may keep it, and the reader's own browser asks again before reusing it."""
@@ -133,6 +152,7 @@ class PageCacheMiddleware:
             cache_control = dict(stored["headers"]).get("Cache-Control")
             if cache_control:
                 not_modified["Cache-Control"] = cache_control
+            patch_vary_headers(not_modified, ["Accept-Encoding"])
             return not_modified
         self.csrf.process_request(request)
         with translation.override(stored["language"]):
@@ -143,6 +163,7 @@ class PageCacheMiddleware:
         if getattr(request, "page_has_fresh_parts", False):
             # Stored shared, filled with this reader's own (their pending comments).
             keep_private(response)
+        send_compressed(request, response, stored.get("encoded") or {})
         response["Content-Length"] = str(len(response.content))
         for header, config in (
             (CSP.HEADER_ENFORCE, settings.SECURE_CSP),
@@ -157,15 +178,21 @@ class PageCacheMiddleware:
         if response.streaming:
             return response
         html = response.content.decode(response.charset)
+        patch_vary_headers(response, ["Accept-Encoding"])
         if response.status_code == 200 and not response.cookies.keys() - {
             settings.CSRF_COOKIE_NAME
         }:
             changes_at = next_change(request)
+            hollowed = hollow(html)
+            # What every reader whose holes stay empty is sent, compressed once here.
+            shared = strip_markers(hollowed).encode(response.charset)
+            encoded = compression.compress(shared)
             cache.set(
                 request.page_cache_key,
                 {
                     "until": changes_at.timestamp() if changes_at else None,
-                    "content": hollow(html),
+                    "content": hollowed,
+                    "encoded": encoded,
                     "language": getattr(request, "LANGUAGE_CODE", translation.get_language()),
                     "depends": request.page_cache_depends,
                     "query": getattr(request, "page_cache_query", ()),
@@ -174,7 +201,10 @@ class PageCacheMiddleware:
                 timeout=lifetime(changes_at),
             )
             response["X-Page-Cache"] = "miss"
-        response.content = strip_markers(html)
+            response.content = strip_markers(html)
+            send_compressed(request, response, encoded)
+        else:
+            response.content = strip_markers(html)
         if response.has_header("Content-Length"):
             response["Content-Length"] = str(len(response.content))
         return response

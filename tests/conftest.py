@@ -20,7 +20,7 @@ def _isolate(settings, tmp_path_factory):
     for alias in caches:
         caches[alias].clear()
     overlay.start_empty()
-    holes._form_template.cache_clear()
+    holes._shared_form.cache_clear()
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()

@@ -9,11 +9,19 @@ from django import template
 from django.db.models import Count, QuerySet
 
 from comments.context import comment_section
+from comments.holes import shared_form
 from comments.models import Comment
 from comments.rules import auto_close_time
 from pagecache.decorators import changes_at
 
 register = template.Library()
+
+
+@register.simple_tag
+def shared_comment_form(hole: str) -> str:
+    """``{% shared_comment_form hole %}``: the form as every anonymous reader gets it
+    (``comments.holes``), the same bytes for all."""
+    return shared_form(hole)
 
 
 def _section(context, article) -> dict:

@@ -509,6 +509,9 @@ BROADSHEET_PAGE_CACHE = os.environ.get("BROADSHEET_PAGE_CACHE", "on").lower() no
     "no",
 }
 BROADSHEET_PAGE_CACHE_SECONDS = 600
+# Version tokens a script catalogue's long-lived address is made of (pagecache.assets):
+# the translators' desk's edits (catalogues.overlay.VERSION).
+BROADSHEET_SCRIPT_CATALOGUE_DEPENDS = ["catalogues:overrides"]
 # Open Graph wants a territory with each language: ours, then "de_DE" for "de" and
 # "pt_BR" for "pt-br"; BROADSHEET_OG_LOCALES=de=de_AT,... says otherwise.
 BROADSHEET_OG_LOCALES = {"en": "en_GB", "tr": "tr_TR"}

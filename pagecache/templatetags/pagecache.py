@@ -1,6 +1,9 @@
 from django import template
+from django.urls import reverse
 from django.utils.html import format_html
 
+from pagecache import assets
+from pagecache.decorators import depends_on
 from pagecache.holes import fill
 
 register = template.Library()
@@ -19,3 +22,15 @@ def fresh(context, name: str, arg) -> str:
     if not getattr(request, "page_cache_active", False):
         return content
     return format_html("<!--fresh:{}:{}-->{}<!--/fresh-->", name, arg, content)
+
+
+@register.simple_tag(takes_context=True)
+def script_catalogue_url(context, url_name: str) -> str:
+    """``{% script_catalogue_url "comments:jsi18n_versioned" %}``: the catalogue's
+    current long-lived address (``pagecache.assets``); the page is kept only while the
+    tokens that version is made of hold."""
+    request = context.get("request")
+    current = assets.tokens()
+    for key, value in current.items():
+        depends_on(request, key, value)
+    return reverse(url_name, kwargs={"version": assets.catalogue_version(current=current)})

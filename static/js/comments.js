@@ -9,6 +9,12 @@
  * ("−130") and the form is not sent until the text fits.
  * "Copy link" buttons on comments appear only where the browser can copy; the time of
  * each comment is its permalink, which works without this file.
+ * The form of a cached page is the same for every reader: it has no CSRF token and no
+ * human-check question. When the reader starts a comment (focus or typing anywhere in
+ * the form) this script fetches them (comments.views.comment_start) and shows the
+ * question where it belongs, below the text, long before the reader gets there; the
+ * focus stays where it is. Without this script the server asks the question after the
+ * form is sent, every word kept.
  * Strings come from Django's JavaScript catalogue (djangojs domain).
  */
 (function () {
@@ -141,7 +147,46 @@
     });
   }
 
+  function setUpStart(form) {
+    var started = null;
+    function fill(values) {
+      var csrf = form.querySelector("input[name=csrfmiddlewaretoken]");
+      if (!csrf) {
+        csrf = document.createElement("input");
+        csrf.type = "hidden";
+        csrf.name = "csrfmiddlewaretoken";
+        form.insertBefore(csrf, form.firstChild);
+      }
+      csrf.value = values.csrf;
+      form.querySelector("input[name=token]").value = values.token;
+      var label = form.querySelector("label[for=id_answer]");
+      // The label's text, keeping the "required" mark crispy adds after it.
+      var mark = label.querySelector(".asteriskField");
+      label.textContent = values.question;
+      if (mark) { label.appendChild(mark); }
+      form.querySelector("#comment-check").hidden = false;
+      var later = form.querySelector("#comment-check-later");
+      if (later) { later.hidden = true; }
+    }
+    function start() {
+      if (started) { return started; }
+      started = fetch(form.getAttribute("data-start"), {
+        credentials: "same-origin", headers: { "Accept": "application/json" }
+      }).then(function (response) {
+        if (!response.ok) { throw new Error(response.status); }
+        return response.json();
+      }).then(fill, function () {
+        started = null;  // the server asks after sending; try again on the next focus
+      });
+      return started;
+    }
+    form.addEventListener("focusin", start);
+    form.addEventListener("input", start);
+  }
+
   window.BroadsheetComments = { count: count, normalise: normalise };
+
+  document.querySelectorAll("form[data-start]").forEach(setUpStart);
 
   document.querySelectorAll("textarea[data-max-chars]").forEach(setUp);
   focusErrors();

@@ -86,6 +86,27 @@ def test_comment_form_with_errors_has_no_accessibility_violations(axe_page, live
     assert violations(axe_page) == []
 
 
+def test_the_comment_form_s_question_and_second_step_have_no_violations(axe_page, live_server):
+    """The question shown once the reader starts (JavaScript), and the second step of a
+    reader without JavaScript, in both languages."""
+    article = make_article(title_en="Docker images", title_tr="Docker imajları")
+    for language in ("en", "tr"):
+        axe_page.goto(live_server.url + article.get_absolute_url(language))
+        axe_page.locator("#id_name").focus()
+        axe_page.wait_for_selector("#comment-check:not([hidden])")
+        assert violations(axe_page) == [], language
+    # The second step, as a reader whose script never fetched the question gets it.
+    axe_page.route("**/start/", lambda route: route.abort())
+    for language in ("en", "tr"):
+        axe_page.goto(live_server.url + article.get_absolute_url(language))
+        axe_page.locator("#id_name").fill("Mehmet")
+        axe_page.locator("#id_text").fill("Written without the question.")
+        axe_page.locator("#submit-id-send").click()
+        axe_page.wait_for_selector("#comment-notice")
+        assert axe_page.locator("#id_answer").is_visible()
+        assert violations(axe_page) == [], language
+
+
 CODE_AND_TABLE = """{intro}
 
 ```python

@@ -46,3 +46,13 @@ def hidden_value(html: str, name: str) -> str:
 @pytest.fixture
 def article(db):
     return make_article(title_en="Docker images", title_tr="Docker imajları")
+
+
+def started(client, article, language: str = "en") -> dict:
+    """What comments.js fetches when a reader starts a comment on the shared form:
+    ``csrf``, ``token``, ``question``, plus the question's numbers as ``a`` and ``b``."""
+    response = client.get(f"/{language}/comments/{article.public_id}/start/")
+    assert response.status_code == 200, response.status_code
+    values = response.json()
+    values["a"], values["b"] = question_from(values["question"])
+    return values

@@ -1,6 +1,7 @@
 """A reader over real HTTP: reads the article page, answers its form, posts it."""
 
 import http.cookiejar
+import json
 import re
 import threading
 import urllib.error
@@ -34,9 +35,14 @@ def post_after_reading(
         html = response.read().decode()
     form = re.search(r'<form[^>]*id="comment-form-fields".*?</form>', html, re.S)[0]
     hidden = re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form)
-    a, b = map(int, re.search(r"(\d+) \+ (\d+) = \?", form).groups())
-    action = unescape(re.search(r'action="([^"]+)"', form)[1]).split("#")[0]
     fields = {name: unescape(value) for name, value in hidden}
+    # What comments.js fetches when the reader starts: CSRF token, question, its token.
+    start_url = unescape(re.search(r'data-start="([^"]+)"', form)[1])
+    with opener.open(base_url + start_url, timeout=60) as response:
+        values = json.load(response)
+    fields |= {"csrfmiddlewaretoken": values["csrf"], "token": values["token"]}
+    a, b = map(int, re.search(r"(\d+) \+ (\d+) = \?", values["question"]).groups())
+    action = unescape(re.search(r'action="([^"]+)"', form)[1]).split("#")[0]
     fields |= {"name": "Burst Reader", "email": "", "homepage": "", "text": text}
     fields["answer"] = str(a + b)
     request = urllib.request.Request(

@@ -16,7 +16,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from comments.models import Comment
-from tests.comments.conftest import comment_url, question_from, valid_post
+from tests.comments.conftest import comment_url, started, valid_post
 from tests.factories import make_article
 from tests.hostile.live import post_after_reading
 
@@ -184,18 +184,17 @@ def test_an_old_start_stamp_with_a_fresh_token_is_still_too_fast(client, article
     url = article.get_absolute_url("en")
     with time_machine.travel(time.time() - 3600):
         collected = _started(client.get(url).content.decode())
-    html = client.get(url).content.decode()
-    token = re.search(r'name="token" value="([^"]+)"', html)[1]
-    a, b = question_from(html)
-    data = valid_post(article, started=collected, token=token, answer=str(a + b))
+    start = started(client, article)
+    data = valid_post(
+        article, started=collected, token=start["token"], answer=str(start["a"] + start["b"])
+    )
     assert client.post(comment_url(article), data).status_code == 302
     assert Comment.objects.get().spam_signals == "too_fast"
 
 
 def test_a_token_older_than_its_maximum_age_expires(client, article, settings):
-    html = client.get(article.get_absolute_url("en")).content.decode()
-    token = re.search(r'name="token" value="([^"]+)"', html)[1]
-    a, b = question_from(html)
+    start = started(client, article)
+    token, a, b = start["token"], start["a"], start["b"]
     with time_machine.travel(time.time() + settings.COMMENTS_CHALLENGE_MAX_AGE + 5):
         response = post(client, article, token=token, answer=str(a + b))
     assert response.status_code == 400

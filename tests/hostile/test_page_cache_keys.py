@@ -2,7 +2,8 @@
 
 A cached page's key holds only what the page is made from (scheme, host, path and the
 query parameters its view declares); whatever else a reader sends cannot make a new
-entry, and a page carrying one reader's form tells shared caches to keep out.
+entry, and what carries one reader's values (the CSRF token and question fetched on
+starting a comment, a writer's own pending comments) tells shared caches to keep out.
 """
 
 import re
@@ -106,23 +107,27 @@ def test_an_https_request_does_not_poison_plain_http_readers(client, article, se
         assert "http://testserver/" not in again.content.decode()
 
 
-def test_pages_with_a_readers_own_form_stay_out_of_shared_caches(client, article):
+def test_the_article_page_carries_no_reader_s_values_so_it_may_be_shared(client, article):
     url = article.get_absolute_url("en")
     miss = client.get(url)
     hit = client.get(url)
     assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
     for response in (miss, hit):
-        assert 'name="csrfmiddlewaretoken"' in response.content.decode()
+        html = response.content.decode()
+        assert 'name="csrfmiddlewaretoken"' not in html
+        assert not re.search(r'name="token" value="[^"]+"', html)
+        assert "private" not in response.get("Cache-Control", "")
+
+
+def test_what_a_reader_fetches_on_starting_stays_out_of_every_cache(client, article, settings):
+    """The CSRF token and the question: never stored, by the page cache or any other."""
+    for enabled in (True, False):
+        settings.BROADSHEET_PAGE_CACHE = enabled
+        response = client.get(f"/en/comments/{article.public_id}/start/")
+        assert "csrf" in response.json()
         directives = {d.strip() for d in response["Cache-Control"].split(",")}
-        assert {"private", "no-cache"} <= directives
-        assert "public" not in directives
-
-
-def test_staff_and_uncached_pages_with_the_form_say_so_too(client, article, settings):
-    settings.BROADSHEET_PAGE_CACHE = False
-    response = client.get(article.get_absolute_url("en"))
-    assert 'name="csrfmiddlewaretoken"' in response.content.decode()
-    assert {"private", "no-cache"} <= {d.strip() for d in response["Cache-Control"].split(",")}
+        assert {"private", "no-store"} <= directives
+        assert "X-Page-Cache" not in response
 
 
 def test_lists_feeds_and_closed_articles_keep_their_headers(client, article):

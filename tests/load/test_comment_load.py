@@ -1,11 +1,13 @@
 """200 comment submissions from 20 concurrent clients over real HTTP, on SQLite.
 
 Each client is a real HTTP client with its own cookies against the live server:
-it reads the article page (through the page cache), answers the human check and
+it reads the article page (through the page cache), fetches the question as comments.js
+does when a reader starts, answers it and
 posts, as a browser would. Every comment must be stored exactly once, with no 5xx.
 """
 
 import http.cookiejar
+import json
 import re
 import threading
 import urllib.error
@@ -31,8 +33,12 @@ def submit(base_url: str, article_url: str, sender: int, text: str) -> int:
     with opener.open(base_url + article_url, timeout=60) as response:
         html = response.read().decode()
     form = re.search(r'<form[^>]*id="comment-form-fields".*?</form>', html, re.S).group(0)
-    fields = dict(re.findall(r'name="(csrfmiddlewaretoken|token)" value="([^"]+)"', form))
-    a, b = map(int, re.search(r"(\d+) \+ (\d+) = \?", form).groups())
+    # What comments.js fetches when the reader starts: CSRF token, question, its token.
+    start_url = unescape(re.search(r'data-start="([^"]+)"', form).group(1))
+    with opener.open(base_url + start_url, timeout=60) as response:
+        values = json.load(response)
+    fields = {"csrfmiddlewaretoken": values["csrf"], "token": values["token"]}
+    a, b = map(int, re.search(r"(\d+) \+ (\d+) = \?", values["question"]).groups())
     action = unescape(re.search(r'action="([^"]+)"', form).group(1)).split("#")[0]
     data = urllib.parse.urlencode(
         {

@@ -132,17 +132,36 @@ def form_values(html: str) -> dict[str, str]:
     return dict(re.findall(r'name="(csrfmiddlewaretoken|token)" value="([^"]+)"', html))
 
 
-def test_every_reader_of_a_cached_article_gets_their_own_form_tokens(client):
+def start_url(article, language="en") -> str:
+    return f"/{language}/comments/{article.public_id}/start/"
+
+
+def test_the_cached_article_page_is_byte_identical_for_two_anonymous_readers(client):
+    """One copy for every anonymous reader: no CSRF token, question or start time in it;
+    each reader gets their own when they start a comment."""
     article = make_article()
     url = article.get_absolute_url("en")
-    first = client.get(url)
-    second = client.get(url)
-    third = client.get(url)
+    first = Client().get(url)
+    second, third = Client().get(url), Client().get(url)
+    assert first["X-Page-Cache"] == "miss"
     assert [second["X-Page-Cache"], third["X-Page-Cache"]] == ["hit", "hit"]
-    tokens = [form_values(r.content.decode()) for r in (first, second, third)]
-    assert all(set(t) == {"csrfmiddlewaretoken", "token"} for t in tokens)
-    assert len({t["token"] for t in tokens}) == 3
+    assert first.content == second.content == third.content
+    assert b'id="comment-form-fields"' in second.content
+    assert form_values(second.content.decode()) == {}
+    assert "private" not in second.get("Cache-Control", "")
+    assert not second.cookies
     assert "<!--fresh" not in second.content.decode()
+    starts = [Client().get(start_url(article)) for _ in range(3)]
+    assert len({s.json()["token"] for s in starts}) == 3
+    for start in starts:
+        assert "no-store" in start["Cache-Control"] or "no-cache" in start["Cache-Control"]
+        assert settings_csrf_cookie() in start.cookies
+
+
+def settings_csrf_cookie() -> str:
+    from django.conf import settings
+
+    return settings.CSRF_COOKIE_NAME
 
 
 def test_a_comment_sent_from_a_cached_page_is_accepted(client, settings):
@@ -153,14 +172,16 @@ def test_a_comment_sent_from_a_cached_page_is_accepted(client, settings):
     page = client.get(url)
     assert page["X-Page-Cache"] == "hit"
     html = page.content.decode()
-    a, b = map(int, re.search(r"(\d+) \+ (\d+) = \?", html).groups())
-    values = form_values(html)
+    start = client.get(start_url(article)).json()
+    a, b = map(int, re.search(r"(\d+) \+ (\d+) = \?", start["question"]).groups())
     form = re.search(r'<form[^>]*id="comment-form-fields"[^>]*>', html).group(0)
+    assert f'data-start="{start_url(article)}"' in form
     action = re.search(r'action="([^"]+)"', form).group(1).split("#")[0]
     response = client.post(
         action,
         {
-            **values,
+            "csrfmiddlewaretoken": start["csrf"],
+            "token": start["token"],
             "name": "Ayşe",
             "email": "",
             "text": "Cached pages still take comments.",
@@ -172,7 +193,7 @@ def test_a_comment_sent_from_a_cached_page_is_accepted(client, settings):
     assert article.comments.filter(text="Cached pages still take comments.").exists()
 
 
-def test_a_new_reader_of_a_cached_page_gets_a_csrf_cookie_that_works(settings):
+def test_the_csrf_token_fetched_on_starting_works_and_is_checked(settings):
     settings.COMMENTS_MIN_SUBMIT_SECONDS = 0
     article = make_article()
     url = article.get_absolute_url("en")
@@ -180,13 +201,17 @@ def test_a_new_reader_of_a_cached_page_gets_a_csrf_cookie_that_works(settings):
     reader = Client(enforce_csrf_checks=True)
     page = reader.get(url)
     assert page["X-Page-Cache"] == "hit"
-    assert settings.CSRF_COOKIE_NAME in page.cookies
-    html = page.content.decode()
-    a, b = map(int, re.search(r"(\d+) \+ (\d+) = \?", html).groups())
-    form = re.search(r'<form[^>]*id="comment-form-fields"[^>]*>', html).group(0)
-    action = re.search(r'action="([^"#]+)', form).group(1)
-    data = {**form_values(html), "name": "Ayşe", "text": "Sent with CSRF checks on."}
-    response = reader.post(action, {**data, "email": "", "homepage": "", "answer": str(a + b)})
+    start = reader.get(start_url(article))
+    assert settings.CSRF_COOKIE_NAME in start.cookies
+    values = start.json()
+    a, b = map(int, re.search(r"(\d+) \+ (\d+) = \?", values["question"]).groups())
+    action = f"/en/comments/{article.public_id}/"
+    data = {"token": values["token"], "name": "Ayşe", "text": "Sent with CSRF checks on."}
+    data |= {"email": "", "homepage": "", "answer": str(a + b)}
+    # Without the CSRF token: refused, nothing stored.
+    assert reader.post(action, data).status_code == 403
+    assert not article.comments.exists()
+    response = reader.post(action, {**data, "csrfmiddlewaretoken": values["csrf"]})
     assert response.status_code == 302
     assert article.comments.filter(text="Sent with CSRF checks on.").exists()
 
@@ -211,7 +236,7 @@ def test_a_hit_is_answered_before_the_database_and_keeps_every_header(
 
 
 @pytest.mark.parametrize("cookie", ["short", "!" * 32, "x" * 64, "é" * 32])
-def test_a_broken_csrf_cookie_on_a_cached_hit_is_replaced(settings, cookie):
+def test_a_broken_csrf_cookie_is_replaced_when_the_reader_starts(settings, cookie):
     article = make_article()
     url = article.get_absolute_url("en")
     Client().get(url)
@@ -220,7 +245,9 @@ def test_a_broken_csrf_cookie_on_a_cached_hit_is_replaced(settings, cookie):
     page = reader.get(url)
     assert page.status_code == 200
     assert page["X-Page-Cache"] == "hit"
-    fresh = page.cookies[settings.CSRF_COOKIE_NAME].value
+    # The token comes when the reader starts a comment: a new, well-formed cookie.
+    start = reader.get(f"/en/comments/{article.public_id}/start/")
+    fresh = start.cookies[settings.CSRF_COOKIE_NAME].value
     assert fresh != cookie
     assert re.fullmatch(r"[A-Za-z0-9]{32}", fresh)
 
