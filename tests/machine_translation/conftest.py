@@ -2,7 +2,11 @@ import json
 
 import pytest
 
-from tests.summaries.conftest import chat_reply, run_worker  # noqa: F401 (a fixture)
+from tests.summaries.conftest import (  # noqa: F401 (run_worker: a fixture)
+    chat_reply,
+    run_worker,
+    use_model_server,
+)
 
 ENGLISH_TITLE = "Containers in practice"
 ENGLISH_STANDFIRST = "How to start one, and what to type."
@@ -57,14 +61,7 @@ def model_server(httpserver, settings):
 
     It translates with ``PHRASES`` and records what it was sent (``model_server.sent``).
     """
-    settings.BROADSHEET_SUMMARY_BACKEND = "articles.summaries.openai_compat.OpenAICompatibleBackend"
-    settings.BROADSHEET_SUMMARY_OPTIONS = {
-        "base_url": httpserver.url_for("/v1"),
-        "api_key": "test-key",
-        "model": "test-model",
-        "timeout": 2,
-    }
-    settings.BROADSHEET_SUMMARY_MAX_ATTEMPTS = 3
+    use_model_server(settings, httpserver)
     httpserver.sent = []
 
     def translate(request):

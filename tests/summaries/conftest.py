@@ -46,9 +46,8 @@ def chat_reply(content, *, model="test-model-2026", finish_reason="stop") -> dic
     }
 
 
-@pytest.fixture
-def chat_server(httpserver, settings):
-    """A real local HTTP server speaking chat completions, configured as the backend."""
+def use_model_server(settings, httpserver) -> None:
+    """Point the summary (and machine-translation) backend at a local test server."""
     settings.BROADSHEET_SUMMARY_BACKEND = "articles.summaries.openai_compat.OpenAICompatibleBackend"
     settings.BROADSHEET_SUMMARY_OPTIONS = {
         "base_url": httpserver.url_for("/v1"),
@@ -56,8 +55,14 @@ def chat_server(httpserver, settings):
         "model": "test-model",
         "timeout": 2,
     }
-    settings.BROADSHEET_SUMMARY_RETRY_BACKOFF = 30
     settings.BROADSHEET_SUMMARY_MAX_ATTEMPTS = 3
+
+
+@pytest.fixture
+def chat_server(httpserver, settings):
+    """A real local HTTP server speaking chat completions, configured as the backend."""
+    use_model_server(settings, httpserver)
+    settings.BROADSHEET_SUMMARY_RETRY_BACKOFF = 30
     yield httpserver
     httpserver.clear()
 
