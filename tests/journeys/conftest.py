@@ -29,7 +29,7 @@ PLAN = {
         "fresh": 13,
         "bystander": 1,
         "summarised": 2,
-        "published": 10,
+        "published": 13,
         "commented": 14,
         "pending": 3,
         "sourced": 2,

@@ -89,6 +89,18 @@ SIGNIN = NoEffect(
     "sign-in attempts, logs and staff devices are back-office records readers never see",
 )
 
+OPERATOR = NoEffect(
+    "test_operations_journeys::test_backup_upkeep_and_the_search_index_change_no_page",
+    "a backup copies the database; the index rebuild writes the documents searches read, "
+    "the same ones; upkeep runs the jobs listed here under their own names (purge_comments, "
+    "generate_summaries, search_index): on a live site every kind of page stays the same",
+)
+UPKEEP_RECORDS = NoEffect(
+    "test_operations_journeys::test_backup_upkeep_and_the_search_index_change_no_page",
+    "upkeep runs and worker heartbeats are back-office records readers never see; deleting "
+    "one only lets a job run again in its interval",
+)
+
 AUT = "test_author_journeys"
 AUTHOR_GONE = Journey(
     f"{AUT}::test_deleting_an_author_takes_them_off_every_byline",
@@ -305,6 +317,19 @@ JOURNEYS = {
     "admin:otp_totp.totpdevice:list-action:delete_selected": SIGNIN,
     "admin:otp_totp.totpdevice:view:otp_totp_totpdevice_config": SIGNIN,
     "admin:otp_totp.totpdevice:view:otp_totp_totpdevice_qrcode": SIGNIN,
+    # The operator's commands (operations) and the search index.
+    "command:backup": OPERATOR,
+    "command:search_index": OPERATOR,
+    "command:upkeep": OPERATOR,
+    "command:restore": Journey(
+        "test_operations_journeys::test_restoring_a_backup_brings_back_the_pages_readers_saw",
+        "a title changed after the backup is gone from the article's pages in every language "
+        "once the backup is restored (the cache is emptied); the page reads as before",
+    ),
+    "admin:operations.jobrun:delete": UPKEEP_RECORDS,
+    "admin:operations.jobrun:list-action:delete_selected": UPKEEP_RECORDS,
+    "admin:operations.workerheartbeat:delete": UPKEEP_RECORDS,
+    "admin:operations.workerheartbeat:list-action:delete_selected": UPKEEP_RECORDS,
     "command:purge_comments": NoEffect(
         f"{COM}::test_purge_comments_keeps_what_readers_see",
         "it deletes only old spam and rejected comments, which readers never see; the "

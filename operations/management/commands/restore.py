@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import caches
 from django.core.management.base import BaseCommand, CommandError
 
 from operations.backups import BackupError, Unavailable, backup_restore, backups_list
@@ -47,6 +48,12 @@ class Command(BaseCommand):
             raise CommandError(
                 f"pg_restore is not installed here. Run instead:\n  {restored.command}"
             )
+        # Everything in the cache describes the database just replaced: cached pages and
+        # their tokens, the desk's token, counters. Readers must not be served the newer
+        # pages of a database that no longer exists.
+        for alias in caches:
+            caches[alias].clear()
         if options["verbosity"] > 0:
             self.stdout.write(self.style.SUCCESS(f"Restored {backup} into {restored}."))
+            self.stdout.write("The cache was emptied: every page is rendered afresh.")
             self.stdout.write("Run `manage.py migrate` if the backup is older than the code.")
