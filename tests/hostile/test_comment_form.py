@@ -62,6 +62,7 @@ def test_stored_comments_are_shown_escaped_after_approval(client, article, setti
 
 def test_null_bytes_and_invalid_utf8_are_refused_cleanly(client, article):
     assert post(client, article, text="bad\x00byte").status_code in (302, 400)
+    stored = Comment.objects.filter(article=article).count()
     response = client.post(
         comment_url(article),
         data=b"name=%ff%fe&text=%c0%af&answer=1",
@@ -69,7 +70,8 @@ def test_null_bytes_and_invalid_utf8_are_refused_cleanly(client, article):
     )
     # No token: the first step, which stores nothing and asks the question.
     assert response.status_code in (200, 400)
-    assert not Comment.objects.filter(article=article).exclude(text="bad\x00byte").exists()
+    # (PostgreSQL text cannot even hold NUL, so count rather than compare texts.)
+    assert Comment.objects.filter(article=article).count() == stored
 
 
 def test_a_one_megabyte_comment_is_refused_and_the_text_kept(client, article):
