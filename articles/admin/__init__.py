@@ -159,6 +159,7 @@ class ArticleAdmin(
 
     class Media:
         css = {"all": ["admin-extra/articles.css"]}
+        js = ["admin-extra/select2_labels.js"]
 
     def original_language(self, obj):
         """Translators edit every language but this one (see TranslatorAccessMixin)."""
