@@ -62,12 +62,23 @@ class Command(db_worker.Command):
         )
         no_upkeep = options.pop("no_upkeep")
         self.reclaim(lease)
+        stop, upkeep_thread = threading.Event(), None
         if not options.get("batch"):
             # Daemon threads: they end with the process, when db_worker stops.
             threading.Thread(target=self.reclaim_periodically, args=(lease,), daemon=True).start()
             if not no_upkeep:
-                threading.Thread(target=upkeep.run_forever, daemon=True).start()
-        return super().handle(*args, **options)
+                upkeep_thread = threading.Thread(
+                    target=upkeep.run_forever, kwargs={"stop": stop}, daemon=True
+                )
+                upkeep_thread.start()
+        try:
+            return super().handle(*args, **options)
+        finally:
+            # An upkeep job under way finishes and records its outcome before the process
+            # ends (on SIGTERM too), instead of staying "running" until its next interval.
+            stop.set()
+            if upkeep_thread is not None:
+                upkeep_thread.join(timeout=30)
 
     def reclaim(self, lease: timedelta) -> None:
         count = requeue_abandoned_tasks(older_than=lease)
