@@ -92,10 +92,12 @@ def _render(article, *, closed: bool, listing: Listing) -> tuple[int, str]:
         .order_by(*order)
         .values("pk")[start : start + THREADS_PER_PAGE]
     )
-    # The page's threads and their replies in one query (the page as a subquery).
+    # The page's threads and their replies in one query (the page as a subquery), read
+    # through the article's own index: without ``article`` the OR walks every approved
+    # comment on the site (70 ms with 100,000).
     rows = list(
         Comment.objects.approved()
-        .filter(Q(pk__in=page_ids) | Q(parent__in=page_ids))
+        .filter(Q(pk__in=page_ids) | Q(parent__in=page_ids), article=article)
         .order_by(*order)
     )
     threads = [row for row in rows if row.parent_id is None]

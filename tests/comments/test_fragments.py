@@ -156,3 +156,37 @@ def test_a_version_this_site_did_not_write_is_replaced(client, article):
     assert response.status_code == 200
     assert parse_http_date(response["Last-Modified"]) <= time.time()
     assert versions.store().get(article_key(article.pk)) != "d00dfeedd00dfeedd00dfeed"
+
+
+def without_subqueries(sql: str) -> str:
+    """``sql`` with every parenthesised ``(SELECT …)`` cut out."""
+    while (start := sql.find("(SELECT")) != -1:
+        depth, end = 0, start
+        while True:
+            depth += {"(": 1, ")": -1}.get(sql[end], 0)
+            if depth == 0:
+                break
+            end += 1
+        sql = sql[:start] + sql[end + 1 :]
+    return sql
+
+
+def test_rendering_a_list_reads_only_that_articles_comments(client, article):
+    """The threads and their replies are read through the article's own index: a page of
+    50 threads took 70 ms on SQLite with 100,000 comments on the site when the query
+    walked every approved comment to find them."""
+    other = make_article(title="Another article")
+    for n in range(3):
+        make_comment(article=other, text=f"Elsewhere {n}")
+    thread = make_comment(article=article, text="A thread")
+    make_comment(article=article, parent=thread, text="A reply")
+    (query,) = [
+        sql for sql in comment_queries(client, article) if "parent_id" in sql and " IN " in sql
+    ]
+    outer = without_subqueries(query)
+    assert '"comments_comment"."article_id" = ' in outer, outer
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            plan = cursor.execute(f"EXPLAIN QUERY PLAN {query}").fetchall()
+        top = [row[3] for row in plan if row[1] == 0 and "comments_comment" in row[3]]
+        assert top and all("article_id=?" in step for step in top), plan
