@@ -1,9 +1,10 @@
 import re
+from functools import cached_property
 
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, Window
+from django.db.models import F, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -259,6 +260,24 @@ class SearchView(ArticleListView):
         return url
 
 
+class ReadingOn:
+    """An article page's "More in <category>" and "Related" lists, read when first shown."""
+
+    def __init__(self, article: Article, more_count: int, related_count: int):
+        self.article, self.more_count, self.related_count = article, more_count, related_count
+
+    @cached_property
+    def more(self) -> list[Article]:
+        return list(Article.objects.more_in_category(self.article, self.more_count))
+
+    @cached_property
+    def related(self) -> list[Article]:
+        prefetch_related_objects([self.article], "tags")
+        if not self.article.tags.all():
+            return []
+        return list(Article.objects.related_to(self.article, self.related_count, exclude=self.more))
+
+
 class ArticleDetailView(AlternatesMixin, DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
@@ -270,8 +289,10 @@ class ArticleDetailView(AlternatesMixin, DetailView):
     toc_min_sections = 3
 
     def get_queryset(self):
+        # Authors and tags are read where the page's parts that show them are rendered
+        # ({% prefetch_relations %}): a miss whose parts are kept needs neither.
         return (
-            Article.objects.published().for_listing().with_reader_summary().prefetch_related("tags")
+            Article.objects.published().select_related("category", "source").with_reader_summary()
         )
 
     def get_object(self, queryset=None):
@@ -309,19 +330,22 @@ class ArticleDetailView(AlternatesMixin, DetailView):
         return int(max(filter(None, moments)).timestamp())
 
     def get_context_data(self, **kwargs):
-        article = self.object
-        more = list(Article.objects.more_in_category(article, self.more_count))
-        related = []
-        if article.tags.all():
-            related = list(Article.objects.related_to(article, self.related_count, exclude=more))
+        # The lists, the contents and the structured data are callables and lazy lists,
+        # read only when the page's part showing them is rendered (pagecache.fragments).
         return super().get_context_data(
-            current_category=article.category,
-            structured_data=self.get_structured_data(),
-            more_in_category=more,
-            related_articles=related,
-            toc=toc if len(toc := sections(article.body_html())) >= self.toc_min_sections else [],
+            current_category=self.object.category,
+            structured_data=self.get_structured_data,
+            reading_on=ReadingOn(self.object, self.more_count, self.related_count),
+            toc=self.table_of_contents,
+            # (Views that show the page without get(), after a comment is sent, read it here.)
+            article_version=getattr(self, "version", None)
+            or versions.current(article_key(self.object.pk)),
             **kwargs,
         )
+
+    def table_of_contents(self) -> list:
+        found = sections(self.object.body_html())
+        return found if len(found) >= self.toc_min_sections else []
 
     def get_structured_data(self) -> dict:
         """schema.org NewsArticle for search engines, in the page's language."""

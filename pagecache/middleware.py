@@ -49,11 +49,21 @@ NOT_STORED = {"set-cookie", "content-length", "content-encoding", "x-page-cache"
 }
 
 
+def next_site_change(request: HttpRequest) -> datetime | None:
+    """The next moment every page changes by itself (a scheduled article goes live on
+    the lists), if one is known: worked out once per request, as it may take a query."""
+    if not hasattr(request, "page_cache_site_changes_at"):
+        now = timezone.now()
+        upcoming = [moment for moment in next_changes() if moment > now]
+        request.page_cache_site_changes_at = min(upcoming, default=None)
+    return request.page_cache_site_changes_at
+
+
 def next_change(request: HttpRequest) -> datetime | None:
     """The next moment the page being stored changes by itself, if one is known."""
     now = timezone.now()
     own = getattr(request, "page_cache_changes_at", None)
-    upcoming = [moment for moment in [*next_changes(), own] if moment and moment > now]
+    upcoming = [m for m in (next_site_change(request), own) if m and m > now]
     return min(upcoming, default=None)
 
 

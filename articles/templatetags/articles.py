@@ -1,4 +1,5 @@
 from django import template
+from django.db.models import prefetch_related_objects
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, pgettext
@@ -34,3 +35,11 @@ def html_text_list(items: list[SafeString], last_word: str) -> SafeString:
     separator = conditional_escape(pgettext("list separator", ", "))
     last = conditional_escape(last_word)
     return mark_safe(f"{separator.join(items[:-1])} {last} {items[-1]}")  # noqa: S308
+
+
+@register.simple_tag
+def prefetch_relations(article, *names: str) -> str:
+    """``{% prefetch_relations article "authors" "tags" %}``: one query per relation
+    for what the part of the page being rendered shows of them (none when prefetched)."""
+    prefetch_related_objects([article], *names)
+    return ""

@@ -127,6 +127,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "articles.context_processors.site",
                 "pages.context_processors.footer",
+                "pagecache.fragments.page_versions",
             ],
         },
     },

@@ -105,13 +105,9 @@ def og_locales() -> dict:
     }
 
 
-@register.simple_tag(takes_context=True)
-def json_ld(context, data: dict) -> str:
-    """A ``<script type="application/ld+json">`` block, escaped like ``json_script``."""
+@register.filter
+def json_ld(data: dict) -> str:
+    """The body of a ``<script type="application/ld+json">`` block, escaped like
+    ``json_script`` (the template writes the element, with the request's nonce)."""
     payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_ESCAPES)
-    nonce = context.get("csp_nonce")
-    return format_html(
-        '<script type="application/ld+json" nonce="{}">{}</script>',
-        nonce,
-        mark_safe(payload),  # noqa: S308
-    )
+    return mark_safe(payload)  # noqa: S308 -- escaped above

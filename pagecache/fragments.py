@@ -1,0 +1,41 @@
+"""Parts of pages kept apart from the pages, each under the version tokens it is made of.
+
+A page is retired when any of its tokens changes; most of it has not: an article edit
+renews every article page (their "More in" lists name other articles), yet each page's
+own article, menu and footer are as they were. ``{% fragment %}`` (``pagecache`` tags)
+keeps such parts, so a page-cache miss renders only what changed. Templates name the
+tokens a part is made of; ``page_versions`` (a context processor) reads the site-wide
+ones when a template first asks, before the part's data is read, as pages do.
+"""
+
+from functools import cached_property
+
+from . import versions
+from .invalidation import SITE, STORIES
+from .middleware import lifetime as page_lifetime
+from .middleware import next_site_change
+
+# Part of every fragment's key: bumped when what fragments hold changes shape.
+FORMAT = 1
+
+
+class PageVersions:
+    """The site-wide tokens, each read once per render."""
+
+    @cached_property
+    def site(self) -> str:
+        return versions.current(SITE)
+
+    @cached_property
+    def stories(self) -> str:
+        return versions.current(STORIES)
+
+
+def lifetime(request) -> int:
+    """Seconds to keep a fragment: no longer than a page, and never past a moment every
+    page changes by itself (a scheduled article going live on the lists)."""
+    return page_lifetime(next_site_change(request))
+
+
+def page_versions(request):
+    return {"page_versions": PageVersions()}
