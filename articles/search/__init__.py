@@ -56,22 +56,39 @@ def remove(article_ids) -> None:
 
 
 def rebuild(articles, *, announce: bool = True) -> int:
-    """Replace the whole index with ``articles``' documents, in one transaction: readers
-    see the old index until it commits. Returns how many articles were indexed."""
-    count = 0
+    """Replace the whole index with the documents of ``articles`` (every article), in one
+    transaction: readers see the old index until it commits. Returns how many articles
+    were indexed.
+
+    The documents are made first, outside the transaction: that is the slow part
+    (Markdown, case-folding, stemming), and on SQLite a transaction holds the database's
+    one write lock, which every other writer (a comment, an editor's save, the task
+    worker) would wait for. The transaction then compares each article's ``updated_at``
+    with the one its documents were made from, makes again the documents of the few
+    articles saved or added meanwhile (their own saves wrote documents the rebuild must
+    not undo), leaves out those deleted meanwhile, and writes the rows.
+    """
+    engine = backend()
+    made = {}  # article id -> (the updated_at its rows were made from, its rows)
+    model = None
+    for article in articles:
+        model = type(article)
+        made[article.pk] = (article.updated_at, engine.rows(documents(article)))
     with transaction.atomic():
-        backend().clear()
-        batch = []
-        for article in articles:
-            batch.append(article)
-            if len(batch) == 200:
-                index_articles(batch, announce=False)
-                count, batch = count + len(batch), []
-        index_articles(batch, announce=False)
-        count += len(batch)
+        # Before the check below: on PostgreSQL a save from here on cannot slip in
+        # between the check and the write, as it waits for the rows cleared here.
+        engine.clear()
+        if model is not None:
+            current = dict(model._base_manager.values_list("pk", "updated_at"))
+            made = {pk: made[pk] for pk in made.keys() & current.keys()}
+            changed = [pk for pk, at in current.items() if pk not in made or made[pk][0] != at]
+            for start in range(0, len(changed), 500):
+                for article in model._base_manager.filter(pk__in=changed[start : start + 500]):
+                    made[article.pk] = (article.updated_at, engine.rows(documents(article)))
+        engine.write([], [row for _at, rows in made.values() for row in rows])
     if announce:
         invalidation.search_changed()
-    return count
+    return len(made)
 
 
 @dataclass

@@ -41,12 +41,14 @@ INSERT = (
 )
 
 
-def replace(article_ids: list[int], documents: list[Document]) -> None:
-    rows = []
+def rows(documents: list[Document]) -> list[tuple]:
+    """The documents as ``INSERT``'s parameters: their text case-folded (done before any
+    write; PostgreSQL makes the vectors as it inserts them)."""
+    found = []
     for d in documents:
         config = analysis.postgres_config(d.language)
         body = d.body.replace(START, " ").replace(STOP, " ")
-        rows.append(
+        found.append(
             (
                 d.article_id,
                 d.language,
@@ -59,9 +61,22 @@ def replace(article_ids: list[int], documents: list[Document]) -> None:
                 analysis.folded(d.body, d.language),
             )
         )
+    return found
+
+
+def write(article_ids: list[int], rows: list[tuple]) -> None:
+    """Delete the rows of ``article_ids`` and insert ``rows`` (made by ``rows()``)."""
     with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {TABLE} WHERE article_id = ANY(%s)", [list(article_ids)])  # noqa: S608
+        if article_ids:
+            cursor.execute(
+                f"DELETE FROM {TABLE} WHERE article_id = ANY(%s)",  # noqa: S608 -- constant
+                [list(article_ids)],
+            )
         cursor.executemany(INSERT, rows)
+
+
+def replace(article_ids: list[int], documents: list[Document]) -> None:
+    write(article_ids, rows(documents))
 
 
 def clear() -> None:

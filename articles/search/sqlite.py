@@ -42,7 +42,24 @@ def _stemmed(text: str, language: str) -> str:
     return " ".join(analysis.stems(text, language))
 
 
-def replace(article_ids: list[int], documents: list[Document]) -> None:
+def rows(documents: list[Document]) -> list[tuple]:
+    """The documents as the table's rows: their words stemmed (the slow part, done before
+    any write)."""
+    return [
+        (
+            _rowid(d),
+            _language_token(d.language),
+            d.body,
+            _stemmed(d.title, d.language),
+            _stemmed(d.standfirst, d.language),
+            _stemmed(d.body, d.language),
+        )
+        for d in documents
+    ]
+
+
+def write(article_ids: list[int], rows: list[tuple]) -> None:
+    """Delete the rows of ``article_ids`` and insert ``rows`` (made by ``rows()``)."""
     with connection.cursor() as cursor:
         cursor.executemany(
             f"DELETE FROM {TABLE} WHERE rowid BETWEEN %s AND %s",  # noqa: S608 -- constant
@@ -51,18 +68,12 @@ def replace(article_ids: list[int], documents: list[Document]) -> None:
         cursor.executemany(
             f"INSERT INTO {TABLE} (rowid, language, plain, title, standfirst, body) "  # noqa: S608
             "VALUES (%s, %s, %s, %s, %s, %s)",
-            [
-                (
-                    _rowid(d),
-                    _language_token(d.language),
-                    d.body,
-                    _stemmed(d.title, d.language),
-                    _stemmed(d.standfirst, d.language),
-                    _stemmed(d.body, d.language),
-                )
-                for d in documents
-            ],
+            rows,
         )
+
+
+def replace(article_ids: list[int], documents: list[Document]) -> None:
+    write(article_ids, rows(documents))
 
 
 def clear() -> None:

@@ -151,7 +151,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
+    # Options in the URL's query string win: sqlite:///var/db.sqlite3?timeout=60
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
     # SQLite connections are cheap; persistent ones would hold file handles per thread.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 

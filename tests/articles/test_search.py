@@ -7,6 +7,7 @@ PostgreSQL; each asserts what a reader sees on the results page.
 import html
 import io
 import re
+import threading
 from datetime import timedelta
 
 import pytest
@@ -192,6 +193,75 @@ def test_a_rebuild_restores_an_index_that_lost_its_rows(client):
     assert results(client, "podman")[0] == []
     call_command("search_index", rebuild=True, verbosity=0)
     assert results(client, "podman")[0] == ["Podman notes"]
+
+
+def saved_elsewhere(write) -> Exception | None:
+    """Run ``write`` as another request would, on a connection of its own that waits at
+    most half a second for a lock; what it raised, if anything."""
+    outcome = []
+
+    def run():
+        try:
+            with connection.cursor() as cursor:
+                if connection.vendor == "sqlite":
+                    cursor.execute("PRAGMA busy_timeout = 500")
+                else:
+                    cursor.execute("SET lock_timeout = '500ms'")
+            write()
+        except Exception as error:  # noqa: BLE001 -- the outcome is the test's to judge
+            outcome.append(error)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(30)
+    assert not thread.is_alive()
+    return outcome[0] if outcome else None
+
+
+def retitle(pk: int, title: str) -> None:
+    article = Article.objects.get(pk=pk)
+    article.title_en = title
+    article.save()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_editors_can_save_while_a_rebuild_reads_the_articles(client):
+    """The documents are made before the rebuild takes the write lock: on SQLite an
+    editor's save during that time would otherwise wait for the whole rebuild, and fail
+    with "database is locked" once it took longer than the busy timeout."""
+    first, _second = make_article(title_en="Podman notes"), make_article()
+    saved = []
+
+    def articles():
+        yield from Article.objects.order_by("pk")
+        # Every document is made now; nothing is written yet.
+        saved.append(saved_elsewhere(lambda: retitle(first.pk, "Buildah notes")))
+
+    assert search.rebuild(articles()) == 2
+    assert saved == [None]
+    assert results(client, "buildah")[0] == ["Buildah notes"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_keeps_what_was_saved_while_it_read_the_articles(client):
+    edited, deleted = make_article(title_en="Podman notes"), make_article(title_en="Skopeo notes")
+    make_article(title_en="Kaniko notes")
+    errors = []
+
+    def articles():
+        yield from Article.objects.order_by("pk")
+        errors.append(saved_elsewhere(lambda: retitle(edited.pk, "Buildah notes")))
+        errors.append(saved_elsewhere(lambda: make_article(title_en="Podman again")))
+        errors.append(saved_elsewhere(lambda: Article.objects.get(pk=deleted.pk).delete()))
+
+    assert search.rebuild(articles()) == 3  # the new one counted, the deleted one not
+    assert errors == [None, None, None]
+    assert results(client, "podman")[0] == ["Podman again"]
+    assert results(client, "buildah")[0] == ["Buildah notes"]
+    assert results(client, "skopeo")[0] == []
+    assert results(client, "kaniko")[0] == ["Kaniko notes"]
 
 
 def test_bulk_seeding_indexes_what_it_creates(client):
