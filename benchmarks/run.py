@@ -261,11 +261,16 @@ def write_scenario(scratch: Path, paths: dict[str, list[str]], count: int = 2000
     return script
 
 
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+def rss_mb(pid: int) -> float | None:
+    """Resident memory of ``pid``, or None when the process is gone."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    for line in status.splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
-    return 0.0
+    return None
 
 
 def web_workers(master: int) -> list[int]:
@@ -273,11 +278,19 @@ def web_workers(master: int) -> list[int]:
     return [int(pid) for pid in children]
 
 
-def memory(server: subprocess.Popen, worker: subprocess.Popen) -> dict[str, list[float]]:
+def memory(server: subprocess.Popen, worker: subprocess.Popen) -> dict[str, list[float | None]]:
     return {
         "web": [rss_mb(pid) for pid in web_workers(server.pid)],
-        "task": [rss_mb(worker.pid)],
+        # A task worker that exited during the run counts as an error in the report.
+        "task": [rss_mb(worker.pid) if worker.poll() is None else None],
     }
+
+
+def keep(scratch: Path, rows, scenario) -> None:
+    """The raw results so far, so that a run stopped late still leaves its numbers."""
+    (scratch / "results.json").write_text(
+        json.dumps({"rows": rows, "scenario": scenario}, indent=1)
+    )
 
 
 def measured(label, path, *, target, baselines, script=None, headers=None, check=None):
@@ -319,6 +332,11 @@ def main() -> None:
 
     rows = []
     scenario = None
+
+    def record(row) -> None:
+        rows.append(row)
+        keep(scratch, rows, scenario)
+
     # Phase one: production settings as deployed. "cold" asks for every article once, so
     # each request renders a page nobody has seen (no page, comment list or Markdown in
     # the cache). Then the newsroom's traffic, with the task worker beside the server.
@@ -337,7 +355,7 @@ def main() -> None:
         cold = write_cold_script(scratch, article_paths())
         run_wrk("/healthz", duration="2s")  # warm up connections
         run_wrk("/bench/bare", duration="2s")
-        rows.append(
+        record(
             measured(
                 "home, cached",
                 "/en/",
@@ -347,7 +365,7 @@ def main() -> None:
                 check=vs("healthz", 0.85),
             )
         )
-        rows.append(
+        record(
             measured(
                 "article, cached (Brotli)",
                 article,
@@ -357,7 +375,7 @@ def main() -> None:
                 check=vs("healthz", 0.85),
             )
         )
-        rows.append(
+        record(
             measured(
                 "article, cached (uncompressed)",
                 article,
@@ -366,7 +384,7 @@ def main() -> None:
                 check=vs("healthz", 0.85),
             )
         )
-        rows.append(
+        record(
             measured(
                 "feed, cached",
                 "/en/feed/",
@@ -376,9 +394,10 @@ def main() -> None:
                 check=vs("healthz", 0.85),
             )
         )
-        rows.append(
+        record(
             measured(
-                "article, cold (each article once, 50 comments)",
+                "article, cold (each article once, 50 comments: its page, parts, comment list "
+                "and Markdown never made; menu and footer kept after the first)",
                 "/",
                 script=cold,
                 baselines=baselines,
@@ -393,7 +412,7 @@ def main() -> None:
             ("search, cached, English body word (2,000 matches)", "/en/search/?q=layers"),
             ("search, cached, Turkish title word (2,000 matches)", "/tr/ara/?q=imajlar%C4%B1"),
         ):
-            rows.append(
+            record(
                 measured(
                     label,
                     path,
@@ -404,7 +423,7 @@ def main() -> None:
                 )
             )
         queries = [f"/en/search/?q=note+{n}" for n in range(int(ARTICLES))]
-        rows.append(
+        record(
             measured(
                 "search, cold (2,000 different queries, each once)",
                 "/",
@@ -435,21 +454,24 @@ def main() -> None:
             "newsroom": json.loads(out.strip().splitlines()[-1]),
             "memory": (memory_start, memory_end),
         }
+        keep(scratch, rows, scenario)
     finally:
         for process in (server, worker):
             os.killpg(process.pid, signal.SIGTERM)
             process.wait(timeout=30)
 
     # Phase two: the page cache off, one article asked for again and again: a page-cache
-    # miss with its fragments warm (the comment list, the Markdown and the shared form).
+    # miss with its fragments warm (pagecache.fragments: the article, its lists, the menu
+    # and footer; the comment list and the shared form).
     server = start_server({**env, "BROADSHEET_PAGE_CACHE": "off"})
     try:
         wait_until_up(f"{BASE}/healthz")
         article = first_article_url()
         run_wrk("/healthz", duration="2s")
-        rows.append(
+        record(
             measured(
-                "article, page-cache miss (comment list, Markdown, form warm)",
+                "article, page-cache miss (its parts, lists, menu, footer, comment list and "
+                "form kept)",
                 article,
                 headers=BROWSER,
                 baselines=baselines,
@@ -498,15 +520,22 @@ def report(env, rows, scenario) -> None:
         errors = r["bad"] + (1 if r["socket_errors"] else 0) + news["comment_errors"]
         start, end = scenario["memory"]
 
-        def growth(kind):
-            before, after = sum(start[kind]), sum(end[kind])
-            return (
-                f"{', '.join(f'{m:.0f}' for m in start[kind])} → "
-                f"{', '.join(f'{m:.0f}' for m in end[kind])} MB ({after / before - 1:+.0%})"
-            )
+        def rise(kind) -> float | None:
+            if None in start[kind] + end[kind] or not start[kind]:
+                return None
+            return sum(end[kind]) / sum(start[kind]) - 1
 
-        web_growth = sum(end["web"]) / sum(start["web"]) - 1
-        task_growth = sum(end["task"]) / sum(start["task"]) - 1
+        def growth(kind):
+            shown = [
+                ", ".join("gone" if m is None else f"{m:.0f}" for m in ms)
+                for ms in (start[kind], end[kind])
+            ]
+            change = rise(kind)
+            return f"{shown[0]} → {shown[1]} MB" + ("" if change is None else f" ({change:+.0%})")
+
+        web_growth, task_growth = rise("web"), rise("task")
+        if task_growth is None:
+            errors += 1  # the task worker stopped during the run
         traffic = "\n".join([
             f"### Newsroom traffic ({SCENARIO_DURATION})",
             "",
@@ -521,9 +550,10 @@ def report(env, rows, scenario) -> None:
             f"| errors | {errors} | 0 | {yes(errors == 0)} |",
             f"| newsroom | {news['comments']} comments, {news['approved']} approved in bulk, "
             f"{news['edits']} edits | 1/s, every 10 s, every 30 s | |",
-            f"| memory, web workers | {growth('web')} | growth < 10% | {yes(web_growth < 0.10)} |",
+            f"| memory, web workers | {growth('web')} | growth < 10% | "
+            f"{yes(web_growth is not None and web_growth < 0.10)} |",
             f"| memory, task worker | {growth('task')} | growth < 10% | "
-            f"{yes(task_growth < 0.10)} |",
+            f"{yes(task_growth is not None and task_growth < 0.10)} |",
         ])  # fmt: skip
     print()
     print(header)

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
@@ -119,6 +120,8 @@ def test_summary_text_is_escaped(client):
 
 
 def queries_for(client, url) -> int:
+    """The queries of ``url`` made from nothing (no kept parts of earlier pages)."""
+    cache.clear()
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
