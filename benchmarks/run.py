@@ -315,7 +315,8 @@ def main() -> None:
     db_path = scratch / "bench.sqlite3"
     for leftover in scratch.glob("bench.sqlite3*"):
         leftover.unlink()
-    shutil.rmtree(scratch / "cache", ignore_errors=True)
+    for folder in ("cache", "cache-tokens"):  # the page copies and their version tokens
+        shutil.rmtree(scratch / folder, ignore_errors=True)
     env = environment(db_path)
     env["DJANGO_STATIC_ROOT"] = str(scratch / "static")
     print("Preparing the database and static files…", flush=True)

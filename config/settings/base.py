@@ -7,6 +7,7 @@ embedded setup (SQLite, local-memory cache), so a fresh clone runs with nothing 
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import dj_database_url
 import xstatic.pkg.jquery
@@ -172,16 +173,23 @@ def caches_from_url(url: str) -> dict:
             "tokens": {**backend, "KEY_PREFIX": "broadsheet-tokens"},
         }
     if url.startswith("file://"):
-        folder = url.removeprefix("file://").rstrip("/")
-        backend = "django.core.cache.backends.filebased.FileBasedCache"
+        # core.caches: an SQLite-indexed folder; past its size the oldest stored go first.
+        folder, _, query = url.removeprefix("file://").partition("?")
+        folder = folder.rstrip("/")
+        size_mb = int(parse_qs(query).get("size_limit_mb", ["1024"])[0])
+        backend = "core.caches.FolderCache"
         return {
-            # Django culls a third of a full folder at random: room for a site's pages.
-            "default": {"BACKEND": backend, "LOCATION": folder, "OPTIONS": {"MAX_ENTRIES": 20000}},
+            "default": {
+                "BACKEND": backend,
+                "LOCATION": folder,
+                "OPTIONS": {"size_limit": size_mb * 2**20},
+            },
+            # A token takes about 200 bytes: a day's worth (their timeout) fits many times.
             "tokens": {
                 "BACKEND": backend,
                 "LOCATION": f"{folder}-tokens",
-                "OPTIONS": {"MAX_ENTRIES": 200000},
-            },  # fmt: skip
+                "OPTIONS": {"size_limit": 256 * 2**20},
+            },
         }
     backend = "django.core.cache.backends.locmem.LocMemCache"
     return {

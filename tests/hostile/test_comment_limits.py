@@ -16,6 +16,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from comments.models import Comment
+from config.settings.base import caches_from_url
 from tests.comments.conftest import comment_url, started, valid_post
 from tests.factories import make_article
 from tests.hostile.live import post_after_reading
@@ -32,13 +33,8 @@ def article():
 
 @pytest.fixture
 def file_cache(settings, tmp_path):
-    """The production cache without CACHE_URL: a folder, 300 entries, random culling."""
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(tmp_path / "cache"),
-        }
-    }
+    """The production cache without CACHE_URL: a cache folder, a small one (1 MB)."""
+    settings.CACHES = caches_from_url(f"file://{tmp_path / 'cache'}?size_limit_mb=1")
     yield
     cache.clear()
 
