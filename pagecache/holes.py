@@ -19,6 +19,8 @@ ANY_MARKER = re.compile(r"<!--fresh:[\w-]+:[\w-]*-->|<!--/fresh-->")
 _fillers: dict[str, Callable[[HttpRequest, str], str]] = {}
 # Cookies from which some hole shows a reader their own things (their pending comments).
 _personal_cookies: set[str] = set()
+# Holes filled for every reader, whatever cookies they carry.
+_everyones: set[str] = set()
 
 
 def register_fresh(name: str, *, cookies=()):
@@ -30,6 +32,8 @@ def register_fresh(name: str, *, cookies=()):
     def decorator(function):
         _fillers[name] = function
         _personal_cookies.update(cookies)
+        if not cookies:
+            _everyones.add(name)
         return function
 
     return decorator
@@ -39,6 +43,12 @@ def is_personal(request: HttpRequest) -> bool:
     """The reader's copy of a page may differ from everyone's although the page has not
     changed (their comment has been sent, or rejected): never answer them with a 304."""
     return not _personal_cookies.isdisjoint(request.COOKIES)
+
+
+def all_empty_for(request: HttpRequest) -> bool:
+    """Every hole of every page comes out empty for this reader: each shows a reader
+    only their own things, from cookies this reader does not carry."""
+    return not _everyones and not is_personal(request)
 
 
 def fill(name: str, request: HttpRequest, arg: str) -> SafeString:

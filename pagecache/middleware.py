@@ -40,7 +40,7 @@ from django.utils.http import parse_http_date_safe
 
 from . import compression, versions
 from .decorators import canonical_query, is_plain_read, page_key
-from .holes import fill_holes, hollow, is_personal, strip_markers
+from .holes import all_empty_for, fill_holes, hollow, is_personal, strip_markers
 from .invalidation import next_changes
 
 # Headers a hit makes itself: per response, or per reader.
@@ -165,15 +165,23 @@ class PageCacheMiddleware:
             patch_vary_headers(not_modified, ["Accept-Encoding"])
             return not_modified
         self.csrf.process_request(request)
-        with translation.override(stored["language"]):
-            content = fill_holes(request, stored["content"])
-        response = HttpResponse(content)
+        encoded = stored.get("encoded") or {}
+        encoding = compression.choose(request, encoded) if all_empty_for(request) else None
+        if encoding is not None:
+            # Nothing to fill for this reader: the bytes stored for everyone, as they are.
+            response = HttpResponse(encoded[encoding])
+            response["Content-Encoding"] = encoding
+        else:
+            with translation.override(stored["language"]):
+                content = fill_holes(request, stored["content"])
+            response = HttpResponse(content)
         for header, value in stored["headers"]:
             response.headers[header] = value
         if getattr(request, "page_has_fresh_parts", False):
             # Stored shared, filled with this reader's own (their pending comments).
             keep_private(response)
-        send_compressed(request, response, stored.get("encoded") or {})
+        if encoding is None:
+            send_compressed(request, response, encoded)
         response["Content-Length"] = str(len(response.content))
         for header, config in (
             (CSP.HEADER_ENFORCE, settings.SECURE_CSP),
