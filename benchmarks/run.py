@@ -261,14 +261,15 @@ def write_scenario(scratch: Path, paths: dict[str, list[str]], count: int = 2000
     return script
 
 
-def rss_mb(pid: int) -> float | None:
-    """Resident memory of ``pid``, or None when the process is gone."""
+def rss_mb(pid: int, field: str = "VmRSS") -> float | None:
+    """Resident memory of ``pid`` (``RssAnon``: its private part), or None when the
+    process is gone."""
     try:
         status = Path(f"/proc/{pid}/status").read_text()
     except OSError:
         return None
     for line in status.splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
     return None
 
@@ -279,10 +280,13 @@ def web_workers(master: int) -> list[int]:
 
 
 def memory(server: subprocess.Popen, worker: subprocess.Popen) -> dict[str, list[float | None]]:
+    web, alive = web_workers(server.pid), worker.poll() is None
     return {
-        "web": [rss_mb(pid) for pid in web_workers(server.pid)],
+        "web": [rss_mb(pid) for pid in web],
+        "web private": [rss_mb(pid, "RssAnon") for pid in web],
         # A task worker that exited during the run counts as an error in the report.
-        "task": [rss_mb(worker.pid) if worker.poll() is None else None],
+        "task": [rss_mb(worker.pid) if alive else None],
+        "task private": [rss_mb(worker.pid, "RssAnon") if alive else None],
     }
 
 
@@ -555,6 +559,8 @@ def report(env, rows, scenario) -> None:
             f"{yes(web_growth is not None and web_growth < 0.10)} |",
             f"| memory, task worker | {growth('task')} | growth < 10% | "
             f"{yes(task_growth is not None and task_growth < 0.10)} |",
+            f"| of which private (RssAnon), web / task | {growth('web private')} / "
+            f"{growth('task private')} | — | |",
         ])  # fmt: skip
     print()
     print(header)

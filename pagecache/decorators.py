@@ -28,7 +28,7 @@ def is_cacheable_request(request: HttpRequest) -> bool:
 
 # Part of every key: bumped when the stored entry's layout changes, so a release never
 # reads what an older one wrote to a shared cache.
-ENTRY_FORMAT = 5
+ENTRY_FORMAT = 6
 
 
 def page_key(request: HttpRequest, query: str | None = None) -> str:

@@ -11,13 +11,15 @@ requests and requests carrying flash messages always get a freshly rendered page
 Views opt in with ``cache_page_for_readers`` (``pagecache.decorators``);
 ``PageCacheMiddleware``, placed before sessions, CSRF, authentication and the rest,
 stores their pages on the way out (with the headers the inner middleware added) and
-answers later readers before any of that runs: a hit costs two cache reads (the page,
-then its tokens in one ``get_many``) and no query, URL resolving, session or template
-work. Parts that differ per reader are fresh holes (``pagecache.holes``). Cached pages
-carry no CSP nonce: a hit sends the policy without one, so inline scripts (which need
-one) cannot appear in them. A page with a filled hole says ``Cache-Control: private,
-no-cache``, fresh and cached alike, so no shared cache or CDN keeps one reader's form for
-others; a hole left empty (no pending comments of the reader's) keeps the page shared.
+answers later readers before any of that runs: a hit costs two cache reads (the page's
+entry with its compressed bytes, then its tokens in one ``get_many``; a third, its text,
+for a reader who takes it uncompressed or has a hole to fill) and no query, URL
+resolving, session or template work. Parts that differ per reader are fresh holes
+(``pagecache.holes``). Cached pages carry no CSP nonce: a hit sends the policy without
+one, so inline scripts (which need one) cannot appear in them. A page with a filled hole
+says ``Cache-Control: private, no-cache``, fresh and cached alike, so no shared cache or
+CDN keeps one reader's form for others; a hole left empty (no pending comments of the
+reader's) keeps the page shared.
 
 Shared pages go out compressed (Brotli or gzip, ``pagecache.compression``) to readers
 who accept it: the bytes are made when the page is stored, so a hit sends them as they
@@ -97,13 +99,24 @@ def lookup(request: HttpRequest) -> dict | None:
     ``?utm_source=…``) is answered from the copy its view would make: the copy without a
     query records which parameters the view uses, and so names that copy's key.
     """
-    stored = cache.get(request.page_cache_key)
+    key = request.page_cache_key
+    stored = cache.get(key)
     if stored is None and request.META.get("QUERY_STRING"):
         bare = cache.get(page_key(request, query=""))
         if bare is not None:
             query = canonical_query(request, bare.get("query", ()))
-            stored = bare if not query else cache.get(page_key(request, query=query))
-    return stored if stored is not None and is_current(stored) else None
+            key = page_key(request, query=query)
+            stored = bare if not query else cache.get(key)
+    if stored is None or not is_current(stored):
+        return None
+    return {**stored, "key": key}
+
+
+def text_key(key: str) -> str:
+    """Where a stored page's text is kept, apart from its compressed bytes: a hit for a
+    reader who accepts Brotli or gzip reads the small entry only (a cache keeps entries
+    of a few KB in its index, and larger ones in files of their own)."""
+    return f"{key}:text"
 
 
 def send_compressed(request, response: HttpResponse, encoded: dict[str, bytes]) -> None:
@@ -144,8 +157,8 @@ class PageCacheMiddleware:
         if may_be_cached(request) and request.path.startswith(self.prefixes):
             request.page_cache_key = page_key(request)
             stored = lookup(request)
-            if stored is not None:
-                return self.hit(request, stored)
+            if stored is not None and (response := self.hit(request, stored)) is not None:
+                return response
         response = self.get_response(request)
         if getattr(request, "page_has_fresh_parts", False):
             keep_private(response)
@@ -164,17 +177,19 @@ class PageCacheMiddleware:
                 not_modified["Cache-Control"] = cache_control
             patch_vary_headers(not_modified, ["Accept-Encoding"])
             return not_modified
-        self.csrf.process_request(request)
-        encoded = stored.get("encoded") or {}
+        encoded = stored["encoded"]
         encoding = compression.choose(request, encoded) if all_empty_for(request) else None
+        text = None if encoding is not None else cache.get(text_key(stored["key"]))
+        if encoding is None and text is None:
+            return None  # its text was pushed out apart from it: the page is made again
+        self.csrf.process_request(request)
         if encoding is not None:
             # Nothing to fill for this reader: the bytes stored for everyone, as they are.
             response = HttpResponse(encoded[encoding])
             response["Content-Encoding"] = encoding
         else:
             with translation.override(stored["language"]):
-                content = fill_holes(request, stored["content"])
-            response = HttpResponse(content)
+                response = HttpResponse(fill_holes(request, text))
         for header, value in stored["headers"]:
             response.headers[header] = value
         if getattr(request, "page_has_fresh_parts", False):
@@ -205,18 +220,19 @@ class PageCacheMiddleware:
             # What every reader whose holes stay empty is sent, compressed once here.
             shared = strip_markers(hollowed).encode(response.charset)
             encoded = compression.compress(shared)
+            timeout = lifetime(changes_at)
+            cache.set(text_key(request.page_cache_key), hollowed, timeout=timeout)
             cache.set(
                 request.page_cache_key,
                 {
                     "until": changes_at.timestamp() if changes_at else None,
-                    "content": hollowed,
                     "encoded": encoded,
                     "language": getattr(request, "LANGUAGE_CODE", translation.get_language()),
                     "depends": request.page_cache_depends,
                     "query": getattr(request, "page_cache_query", ()),
                     "headers": [(h, v) for h, v in response.items() if h.lower() not in NOT_STORED],
                 },
-                timeout=lifetime(changes_at),
+                timeout=timeout,
             )
             response["X-Page-Cache"] = "miss"
             response.content = strip_markers(html)

@@ -64,6 +64,29 @@ def test_a_hit_sends_the_bytes_stored_without_compressing_again(client, monkeypa
     assert first.content == second.content
 
 
+def test_a_compressed_hit_reads_only_the_small_entry_and_a_lost_text_is_made_again(client):
+    """The page's text is kept apart from its compressed bytes: Brotli and gzip readers
+    are answered without it, and a reader who needs it after it was pushed out gets the
+    page made again, not an error."""
+    from django.core.cache import cache
+
+    from pagecache.decorators import page_key
+    from pagecache.middleware import text_key
+
+    make_article(title_en="Kept in two parts")
+    client.get("/en/")
+    key = page_key(client.get("/en/").wsgi_request)
+    assert cache.get(text_key(key)) is not None
+    cache.delete(text_key(key))
+    packed = client.get("/en/", HTTP_ACCEPT_ENCODING="br")
+    assert packed["X-Page-Cache"] == "hit"
+    assert b"Kept in two parts" in decoded(packed)
+    plain = client.get("/en/")
+    assert plain["X-Page-Cache"] == "miss"
+    assert b"Kept in two parts" in plain.content
+    assert client.get("/en/")["X-Page-Cache"] == "hit"
+
+
 def test_a_refused_encoding_is_not_sent():
     assert compression.accepted("br;q=0, gzip") == ["gzip"]
     assert compression.accepted("*;q=0.5, br;q=0") == ["gzip"]
