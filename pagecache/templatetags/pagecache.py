@@ -47,7 +47,8 @@ class FragmentNode(template.Node):
         request = context.get("request")
         user = getattr(request, "user", None)
         if request is None or (user is not None and user.is_authenticated):
-            # Staff see what the database holds now, as they get fresh pages.
+            # Signed-in users (staff) see what the database holds now, as they get fresh
+            # pages.
             return self.nodelist.render(context)
         # Pages are kept per language, scheme and host (their absolute addresses): so is
         # every part of them.
