@@ -20,15 +20,22 @@ FORMAT = 1
 
 
 class PageVersions:
-    """The site-wide tokens, each read once per render."""
+    """The site-wide tokens: those the page being cached already depends on (read before
+    its view ran), else read once per render."""
+
+    def __init__(self, request):
+        self.depends = getattr(request, "page_cache_depends", None) or {}
+
+    def read(self, key: str) -> str:
+        return self.depends.get(key) or versions.current(key)
 
     @cached_property
     def site(self) -> str:
-        return versions.current(SITE)
+        return self.read(SITE)
 
     @cached_property
     def stories(self) -> str:
-        return versions.current(STORIES)
+        return self.read(STORIES)
 
 
 def lifetime(request) -> int:
@@ -38,4 +45,4 @@ def lifetime(request) -> int:
 
 
 def page_versions(request):
-    return {"page_versions": PageVersions()}
+    return {"page_versions": PageVersions(request)}

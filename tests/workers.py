@@ -4,6 +4,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 
 import pytest
 from django.conf import settings
@@ -79,3 +80,12 @@ def run_batch_worker(database_url: str, **env: str) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+def wait_for(condition, timeout: float = 60) -> None:
+    """Until ``condition()`` holds: a worker process works at its own pace."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting")
+        time.sleep(0.1)

@@ -22,7 +22,7 @@ from articles.models import SummaryState
 from articles.summaries.queueing import summaries_enqueue
 from tests.factories import make_article
 from tests.summaries.conftest import ENGLISH_BODY
-from tests.workers import database_url_for_worker, worker_command, worker_env
+from tests.workers import database_url_for_worker, wait_for, worker_command, worker_env
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -33,14 +33,6 @@ BUSY_TIMEOUT = 1  # seconds the worker's SQLite connections wait for the write l
 def _sqlite_only():
     if connection.vendor != "sqlite":
         pytest.skip("SQLite's database-wide write lock")
-
-
-def wait_for(condition, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out waiting")
-        time.sleep(0.1)
 
 
 class Worker:

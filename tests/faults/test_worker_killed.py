@@ -14,17 +14,9 @@ from articles.models import SummaryState
 from articles.summaries.queueing import summaries_enqueue
 from tests.factories import make_article
 from tests.summaries.conftest import ENGLISH_BODY, TURKISH_REPLY, chat_reply
-from tests.workers import copy_back, database_url_for_worker, worker_command, worker_env
+from tests.workers import copy_back, database_url_for_worker, wait_for, worker_command, worker_env
 
 LEASE = "2"  # seconds a task may stay RUNNING before another worker takes it over
-
-
-def wait_for(condition, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out waiting")
-        time.sleep(0.1)
 
 
 @pytest.mark.django_db(transaction=True)
