@@ -5,10 +5,12 @@ Without /usr/bin/chromium they skip loudly on a developer's machine; under CI
 """
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 # Playwright's sync API runs an event loop in the test thread; the ORM must still work.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -68,3 +70,15 @@ def violations(page) -> list[str]:
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
         for v in results.response["violations"]
     ]
+
+
+def sum_answer(page) -> str:
+    """The answer to the human check the page asks now.
+
+    On the shared form the question arrives by fetch once the reader has started, so
+    this waits for it rather than reading the label while it still says nothing."""
+    label = page.locator("label[for=id_answer]")
+    expect(label).to_contain_text(re.compile(r"\d+ \+ \d+ = \?"))
+    match = re.search(r"(\d+) \+ (\d+) = \?", label.inner_text())
+    assert match, label.inner_text()
+    return str(int(match[1]) + int(match[2]))

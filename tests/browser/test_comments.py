@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from comments.models import Comment
 from comments.rules import comment_length
+from tests.browser.conftest import sum_answer
 from tests.factories import make_article
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -20,15 +21,6 @@ def article(settings):
     # A person in a test types faster than the minimum-time rule allows.
     settings.COMMENTS_MIN_SUBMIT_SECONDS = 0
     return make_article(title_en="Docker images", title_tr="Docker imajları")
-
-
-def _answer(page) -> str:
-    # On the shared form the question arrives once the reader has started.
-    expect(page.locator("label[for=id_answer]")).to_contain_text(re.compile(r"\d+ \+ \d+"))
-    label = page.locator("label[for=id_answer]").inner_text()
-    match = re.search(r"(\d+) \+ (\d+) = \?", label)
-    assert match, label
-    return str(int(match[1]) + int(match[2]))
 
 
 def test_reader_writes_a_comment_in_chromium(live_server, page, article):
@@ -52,7 +44,7 @@ def test_reader_writes_a_comment_in_chromium(live_server, page, article):
     expect(page.locator("#id_text_live")).to_have_text("1193 characters left")
 
     # A wrong answer: the text stays, the error is shown and focused, a new question comes.
-    page.locator("#id_answer").fill(str(int(_answer(page)) + 1))
+    page.locator("#id_answer").fill(str(int(sum_answer(page)) + 1))
     page.locator("#submit-id-send").click()
     expect(page.locator("#id_answer_error")).to_contain_text("That answer is not right.")
     expect(page.locator("#comment-errors")).to_be_focused()
@@ -62,7 +54,7 @@ def test_reader_writes_a_comment_in_chromium(live_server, page, article):
     assert not Comment.objects.exists()
 
     # The right answer: back at the comment form, with the review message above it.
-    page.locator("#id_answer").fill(f" {_answer(page)} ")
+    page.locator("#id_answer").fill(f" {sum_answer(page)} ")
     page.locator("#submit-id-send").click()
     thanks = page.locator("#comment-form .messages")
     expect(thanks).to_contain_text(REVIEW_MESSAGE)
@@ -110,7 +102,7 @@ def test_pasting_over_the_limit_keeps_every_character_and_stops_the_send(
     expect(text_box).to_have_attribute("aria-invalid", "true")
 
     # Sending is stopped in the browser: the reader stays, with the text, in the box.
-    page.locator("#id_answer").fill(_answer(page))
+    page.locator("#id_answer").fill(sum_answer(page))
     page.locator("#submit-id-send").click()
     expect(text_box).to_be_focused()
     assert text_box.input_value() == pasted
@@ -155,7 +147,7 @@ def test_the_form_works_without_javascript(live_server, browser, article):
         expect(page.locator("#id_text_counter")).to_have_text("1250 / 1200 karakter (\u221250)")
         page.locator("#id_name").fill("Mehmet")
         page.locator("#id_text").fill("JavaScript olmadan da çalışıyor.")
-        page.locator("#id_answer").fill(_answer(page))
+        page.locator("#id_answer").fill(sum_answer(page))
         page.locator("#submit-id-send").click()
         expect(page.locator(".messages")).to_contain_text(
             "Teşekkürler. Yorumunuz editör incelemesinden sonra görünecek."
@@ -178,7 +170,7 @@ def _send(page, name: str, text: str) -> None:
         # Without JavaScript the question comes on a second step.
         page.locator("#submit-id-send").click()
         expect(page.locator("#comment-notice")).to_be_visible()
-    page.locator("#id_answer").fill(_answer(page))
+    page.locator("#id_answer").fill(sum_answer(page))
     page.locator("#submit-id-send").click()
     expect(page.locator("#comment-form .messages")).to_contain_text(REVIEW_MESSAGE)
 
@@ -305,7 +297,7 @@ def test_with_javascript_the_question_arrives_when_the_reader_starts(live_server
     expect(page.locator("label[for=id_answer]")).to_contain_text(re.compile(r"\d+ \+ \d+ = \?"))
     page.keyboard.type("Ayşe")
     page.locator("#id_text").fill("Sent from a page every reader shares.")
-    page.locator("#id_answer").fill(_answer(page))
+    page.locator("#id_answer").fill(sum_answer(page))
     page.locator("#submit-id-send").click()
     expect(page.locator("#comment-form .messages")).to_contain_text(REVIEW_MESSAGE)
     assert Comment.objects.get().text == "Sent from a page every reader shares."

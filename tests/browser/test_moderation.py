@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from comments import notifications
 from comments.models import Comment, NotificationAddress, Report
-from tests.browser.conftest import violations
+from tests.browser.conftest import sum_answer, violations
 from tests.browser.test_back_office import log_in
 from tests.factories import make_article, make_comment, make_user
 from tests.mailserver import smtp_server, text_of  # noqa: F401 -- the fixture
@@ -19,9 +19,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def answer_the_check(page: Page) -> None:
-    label = page.locator("label[for=id_answer]").inner_text()
-    a, b = re.search(r"(\d+)\s*\+\s*(\d+)", label).groups()
-    page.get_by_label(re.compile("Human check|Robot")).fill(str(int(a) + int(b)))
+    page.get_by_label(re.compile("Human check|Robot")).fill(sum_answer(page))
 
 
 def test_a_reader_reports_a_comment_which_then_leaves_the_page(page: Page, live_server, settings):
