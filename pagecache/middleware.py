@@ -27,12 +27,15 @@ are. Every page the cache handles says ``Vary: Accept-Encoding``. A page with a 
 hole is sent uncompressed (it carries one reader's values: BREACH).
 """
 
+import functools
 import math
 import time
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.utils import timezone, translation
@@ -139,6 +142,26 @@ def keep_private(response: HttpResponse) -> None:
     patch_cache_control(response, private=True, no_cache=True)
 
 
+@functools.cache
+def policies() -> dict[str, str]:
+    """The content security policies a hit sends: no nonce, so the same every time
+    (built once, not per hit; ``setting_changed`` forgets them)."""
+    return {
+        str(header): build_policy(config)
+        for header, config in (
+            (CSP.HEADER_ENFORCE, settings.SECURE_CSP),
+            (CSP.HEADER_REPORT_ONLY, settings.SECURE_CSP_REPORT_ONLY),
+        )
+        if config
+    }
+
+
+@receiver(setting_changed)
+def _forget_policies(setting, **kwargs):
+    if setting in {"SECURE_CSP", "SECURE_CSP_REPORT_ONLY"}:
+        policies.cache_clear()
+
+
 class PageCacheMiddleware:
     """Answers anonymous readers from the page cache, and fills it.
 
@@ -190,20 +213,17 @@ class PageCacheMiddleware:
         else:
             with translation.override(stored["language"]):
                 response = HttpResponse(fill_holes(request, text))
-        for header, value in stored["headers"]:
-            response.headers[header] = value
+        # Checked and converted when the page was stored (they are its response's own):
+        # set as they are, not converted again one by one (14 headers, a tenth of a hit).
+        response.headers._store.update((h.lower(), (h, v)) for h, v in stored["headers"])
         if getattr(request, "page_has_fresh_parts", False):
             # Stored shared, filled with this reader's own (their pending comments).
             keep_private(response)
         if encoding is None:
             send_compressed(request, response, encoded)
         response["Content-Length"] = str(len(response.content))
-        for header, config in (
-            (CSP.HEADER_ENFORCE, settings.SECURE_CSP),
-            (CSP.HEADER_REPORT_ONLY, settings.SECURE_CSP_REPORT_ONLY),
-        ):
-            if config:
-                response.headers[str(header)] = build_policy(config)
+        for header, policy in policies().items():
+            response.headers[header] = policy
         response["X-Page-Cache"] = "hit"
         return self.csrf.process_response(request, response)
 

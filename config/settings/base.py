@@ -190,9 +190,12 @@ def caches_from_url(url: str) -> dict:
                 "OPTIONS": {"size_limit": size_mb * 2**20, **reads},
             },
             # A token takes about 200 bytes: a day's worth (their timeout) fits many times.
+            # One shard, so a page's tokens are one read (FolderCache.get_many); they are
+            # written a few times a minute at most.
             "tokens": {
                 "BACKEND": backend,
                 "LOCATION": f"{folder}-tokens",
+                "SHARDS": 1,
                 "OPTIONS": {"size_limit": 256 * 2**20, **reads},
             },
         }

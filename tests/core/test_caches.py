@@ -96,3 +96,39 @@ def test_requests_reuse_the_opened_folder_and_its_connections(folder_caches, mon
     thread.join()
     assert read == ["x", "x"]
     assert len(connected) == 1  # the thread's connection to the page's shard
+
+
+@pytest.mark.parametrize("alias", ["default", "tokens"])  # eight shards, and one
+def test_get_many_reads_what_get_reads(folder_caches, alias):
+    cache = folder_caches[alias]
+    values = {
+        "token": "18ed6c957a05b0b3-f6d2ea84",
+        "entry": {"encoded": {"br": b"\x00\xff" * 10}, "headers": [("ETag", '"1"')]},
+        "number": 7,
+        "page text": "é" * 100_000,  # in a file of its own, past diskcache's 32 KB
+    }
+    for key, value in values.items():
+        cache.set(key, value)
+    cache.set("gone", "x", timeout=-1)
+    cache.set("other version", "v2", version=2)
+    asked = [*values, "gone", "never set", "other version"]
+    assert cache.get_many(asked) == values
+    assert cache.get_many(["other version"], version=2) == {"other version": "v2"}
+    assert cache.get_many([]) == {}
+    assert cache.get_many(f"k{n}" for n in range(1200)) == {}  # past SQLite's 999 parameters
+
+
+def test_a_pages_tokens_are_one_read(folder_caches):
+    """A cached article page holds while its five tokens do: they were five reads."""
+    tokens = folder_caches["tokens"]
+    keys = ["pages:site", "pages:lists", "pages:stories", "pages:article:5", "js:desk"]
+    for key in keys:
+        tokens.set(key, f"token of {key}")
+    [shard] = tokens._cache._shards
+    statements = []
+    shard._con.set_trace_callback(statements.append)
+    try:
+        assert tokens.get_many(keys) == {key: f"token of {key}" for key in keys}
+    finally:
+        shard._con.set_trace_callback(None)
+    assert len(statements) == 1, statements
