@@ -235,6 +235,17 @@ def test_a_hit_is_answered_before_the_database_and_keeps_every_header(
     assert int(hit["Content-Length"]) == len(hit.content)
 
 
+def test_a_hit_sends_the_policy_in_force(client, settings):
+    """A hit's policy is built once, not per hit: a changed setting still reaches it."""
+    url = make_article().get_absolute_url("en")
+    client.get(url)
+    assert client.get(url)["Content-Security-Policy"].startswith("default-src 'self'")
+    settings.SECURE_CSP = {**settings.SECURE_CSP, "default-src": ["'none'"]}
+    hit = client.get(url)
+    assert hit["X-Page-Cache"] == "hit"
+    assert hit["Content-Security-Policy"].startswith("default-src 'none'")
+
+
 @pytest.mark.parametrize("cookie", ["short", "!" * 32, "x" * 64, "é" * 32])
 def test_a_broken_csrf_cookie_is_replaced_when_the_reader_starts(settings, cookie):
     article = make_article()
