@@ -71,8 +71,7 @@ class FolderCache(DjangoCache):
         fanout = self._cache
         by_shard = defaultdict(list)
         for db_key in wanted:
-            index = fanout._hash(db_key) % fanout._count if fanout._count > 1 else 0
-            by_shard[index].append(db_key)
+            by_shard[fanout._hash(db_key) % fanout._count].append(db_key)
         found = {}
         for index, db_keys in by_shard.items():
             shard = fanout._shards[index]
