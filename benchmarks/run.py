@@ -15,6 +15,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from datetime import UTC, datetime
@@ -32,6 +33,12 @@ COMMENTS = os.environ.get("BENCH_COMMENTS", "100000")
 BASE = f"http://127.0.0.1:{PORT}"
 NOTES_MARK = "## Reading the numbers"
 SCENARIO_DURATION = os.environ.get("BENCH_SCENARIO_DURATION", "600s")
+# Which groups of rows to run (all by default): BENCH_ONLY=scenario make bench.
+GROUPS = ("cached", "cold", "search", "scenario", "miss")
+ONLY = set(filter(None, os.environ.get("BENCH_ONLY", ",".join(GROUPS)).split(",")))
+# The servers' warnings, the slow-request log among them (operations.slowrequests).
+SLOW_MARK = "Slow request: "
+SLOW_LIMIT_MS = int(os.environ.setdefault("BROADSHEET_SLOW_REQUEST_MS", "1000"))
 # What a browser sends: pages come compressed (pagecache.compression).
 BROWSER = {"Accept-Encoding": "br, gzip"}
 
@@ -108,7 +115,7 @@ def write_cold_script(
     return script
 
 
-def start_server(env: dict[str, str]) -> subprocess.Popen:
+def start_server(env: dict[str, str], log) -> subprocess.Popen:
     return subprocess.Popen(
         [
             PYTHON,
@@ -127,6 +134,7 @@ def start_server(env: dict[str, str]) -> subprocess.Popen:
         cwd=ROOT,
         env=env,
         start_new_session=True,
+        stderr=log,
     )
 
 
@@ -149,6 +157,7 @@ def run_wrk(path: str, duration: str = DURATION, script: Path | None = None, hea
         value, unit = re.search(rf"\s{label}%\s+([\d.]+)(us|ms|s)", out).groups()
         return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 
+    top, unit = re.search(r"Latency\s+\S+\s+\S+\s+([\d.]+)(us|ms|s)", out).groups()
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     errors = re.search(r"Socket errors: (.*)", out)
     hits = re.search(r"PAGE CACHE HITS (\d+) OF (\d+)", out)
@@ -157,6 +166,7 @@ def run_wrk(path: str, duration: str = DURATION, script: Path | None = None, hea
         "rps": rps,
         "p50": percentile("50"),
         "p99": percentile("99"),
+        "max": float(top) * {"us": 0.001, "ms": 1, "s": 1000}[unit],
         "bad": int(non_2xx.group(1)) if non_2xx else 0,
         "socket_errors": errors.group(1) if errors else "",
     }
@@ -311,9 +321,51 @@ def measured(label, path, *, target, baselines, script=None, headers=None, check
     return {"label": label, "result": result, "base": base, "target": target, "met": met}
 
 
+def newsroom_traffic(scratch, env, paths, server, worker, server_log: Path) -> dict:
+    """Readers through wrk and the newsroom beside them; the web and task workers' memory
+    each minute, and the requests the servers logged as slow while it ran."""
+    script = write_scenario(scratch, paths)
+    print(f"  newsroom traffic for {SCENARIO_DURATION} …", flush=True)
+    logged = server_log.stat().st_size
+    memory_start = memory(server, worker)
+    before = run_wrk("/healthz")["rps"]
+    seconds = float(SCENARIO_DURATION.rstrip("s"))
+    newsroom = subprocess.Popen(
+        [PYTHON, "benchmarks/newsroom.py", BASE, str(seconds),
+         *(p[0] for p in paths["ranking"])],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    minutes, done = [], threading.Event()
+
+    def sample() -> None:
+        while not done.wait(60):
+            minutes.append(memory(server, worker))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    result = run_wrk("/", duration=SCENARIO_DURATION, script=script)
+    done.set()
+    out, _ = newsroom.communicate(timeout=120)
+    after = run_wrk("/healthz")["rps"]
+    memory_end = memory(server, worker)
+    with server_log.open() as log:
+        log.seek(logged)
+        slow = [line.strip() for line in log if SLOW_MARK in line]
+    return {
+        "result": result,
+        "healthz": (before + after) / 2,
+        "newsroom": json.loads(out.strip().splitlines()[-1]),
+        "memory": (memory_start, memory_end),
+        "minutes": minutes,
+        "slow": slow,
+    }
+
+
 def main() -> None:
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install -y wrk")
+    if ONLY - set(GROUPS):
+        raise SystemExit(f"BENCH_ONLY takes some of: {', '.join(GROUPS)}")
     scratch = ROOT / "var" / "bench"
     scratch.mkdir(parents=True, exist_ok=True)
     db_path = scratch / "bench.sqlite3"
@@ -328,6 +380,8 @@ def main() -> None:
     manage(env, "seed_bench", "--articles", ARTICLES, "--comments", COMMENTS)
     manage(env, "collectstatic", "--noinput", "-v", "0")
     baselines = {"healthz": "/healthz", "bare": "/bench/bare"}
+    server_log = scratch / "server.log"
+    print(f"  the servers' warnings go to {server_log.relative_to(ROOT)}", flush=True)
 
     def vs(name, ratio):
         return lambda r, base: r["rps"] >= ratio * base[name]
@@ -345,150 +399,130 @@ def main() -> None:
     # Phase one: production settings as deployed. "cold" asks for every article once, so
     # each request renders a page nobody has seen (no page, comment list or Markdown in
     # the cache). Then the newsroom's traffic, with the task worker beside the server.
-    server = start_server(env)
-    worker = subprocess.Popen(
-        [PYTHON, "manage.py", "worker", "--no-reload", "--no-startup-delay"],
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
-        stdout=subprocess.DEVNULL,
-    )
-    try:
-        wait_until_up(f"{BASE}/healthz")
-        article = first_article_url()
-        paths = site_paths()
-        cold = write_cold_script(scratch, article_paths())
-        run_wrk("/healthz", duration="2s")  # warm up connections
-        run_wrk("/bench/bare", duration="2s")
-        record(
-            measured(
-                "home, cached",
-                "/en/",
-                headers=BROWSER,
-                baselines=baselines,
-                target="≥ 85% of healthz",
-                check=vs("healthz", 0.85),
-            )
+    with server_log.open("w") as log:
+        server = start_server(env, log)
+        worker = subprocess.Popen(
+            [PYTHON, "manage.py", "worker", "--no-reload", "--no-startup-delay"],
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
         )
-        record(
-            measured(
-                "article, cached (Brotli)",
-                article,
-                headers=BROWSER,
-                baselines=baselines,
-                target="≥ 85% of healthz",
-                check=vs("healthz", 0.85),
-            )
-        )
-        record(
-            measured(
-                "article, cached (uncompressed)",
-                article,
-                baselines=baselines,
-                target="≥ 85% of healthz",
-                check=vs("healthz", 0.85),
-            )
-        )
-        record(
-            measured(
-                "feed, cached",
-                "/en/feed/",
-                headers=BROWSER,
-                baselines=baselines,
-                target="≥ 85% of healthz",
-                check=vs("healthz", 0.85),
-            )
-        )
-        record(
-            measured(
-                "article, cold (each article once, 50 comments: its page, parts, comment list "
-                "and Markdown never made; menu and footer kept after the first)",
-                "/",
-                script=cold,
-                baselines=baselines,
-                target="p99 < 50 ms",
-                check=p99_under(50),
-            )
-        )
-        # Every bench article matches these words: ranking, counting and snippets over all
-        # 2,000 (articles.search), then the page cache keeps the page; the cold row asks
-        # 2,000 different queries once each ("note 17" finds 17, 170-179 and 1700-1799).
-        for label, path in (
-            ("search, cached, English body word (2,000 matches)", "/en/search/?q=layers"),
-            ("search, cached, Turkish title word (2,000 matches)", "/tr/ara/?q=imajlar%C4%B1"),
-        ):
-            record(
-                measured(
-                    label,
-                    path,
-                    headers=BROWSER,
-                    baselines=baselines,
-                    target="p99 < 50 ms",
-                    check=p99_under(50),
+        try:
+            wait_until_up(f"{BASE}/healthz")
+            article = first_article_url()
+            paths = site_paths()
+            run_wrk("/healthz", duration="2s")  # warm up connections
+            run_wrk("/bench/bare", duration="2s")
+            if "cached" in ONLY:
+                for label, path, headers in (
+                    ("home, cached", "/en/", BROWSER),
+                    ("article, cached (Brotli)", article, BROWSER),
+                    ("article, cached (uncompressed)", article, None),
+                    ("feed, cached", "/en/feed/", BROWSER),
+                ):
+                    record(
+                        measured(
+                            label,
+                            path,
+                            headers=headers,
+                            baselines=baselines,
+                            target="≥ 85% of healthz",
+                            check=vs("healthz", 0.85),
+                        )
+                    )
+            if "cold" in ONLY:
+                record(
+                    measured(
+                        "article, cold (each article once, 50 comments: its page, parts, "
+                        "comment list and Markdown never made; menu and footer kept after "
+                        "the first)",
+                        "/",
+                        script=write_cold_script(scratch, article_paths()),
+                        baselines=baselines,
+                        target="p99 < 50 ms",
+                        check=p99_under(50),
+                    )
                 )
-            )
-        queries = [f"/en/search/?q=note+{n}" for n in range(int(ARTICLES))]
-        record(
-            measured(
-                "search, cold (2,000 different queries, each once)",
-                "/",
-                script=write_cold_script(scratch, queries, name="searches.lua"),
-                baselines=baselines,
-                target="p99 < 50 ms",
-                check=p99_under(50),
-            )
-        )
-        # The newsroom's traffic: readers through wrk, the newsroom beside them.
-        script = write_scenario(scratch, paths)
-        print(f"  newsroom traffic for {SCENARIO_DURATION} …", flush=True)
-        memory_start = memory(server, worker)
-        before = run_wrk("/healthz")["rps"]
-        seconds = float(SCENARIO_DURATION.rstrip("s"))
-        newsroom = subprocess.Popen(
-            [PYTHON, "benchmarks/newsroom.py", BASE, str(seconds),
-             *(p[0] for p in paths["ranking"])],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True,
-        )  # fmt: skip
-        result = run_wrk("/", duration=SCENARIO_DURATION, script=script)
-        out, _ = newsroom.communicate(timeout=120)
-        after = run_wrk("/healthz")["rps"]
-        memory_end = memory(server, worker)
-        scenario = {
-            "result": result,
-            "healthz": (before + after) / 2,
-            "newsroom": json.loads(out.strip().splitlines()[-1]),
-            "memory": (memory_start, memory_end),
-        }
-        keep(scratch, rows, scenario)
-    finally:
-        for process in (server, worker):
-            os.killpg(process.pid, signal.SIGTERM)
-            process.wait(timeout=30)
+            if "search" in ONLY:
+                # Every bench article matches these words: ranking, counting and snippets
+                # over all 2,000 (articles.search), then the page cache keeps the page; the
+                # cold row asks 2,000 different queries once each ("note 17" finds 17,
+                # 170-179 and 1700-1799).
+                for label, path in (
+                    ("search, cached, English body word (2,000 matches)", "/en/search/?q=layers"),
+                    (
+                        "search, cached, Turkish title word (2,000 matches)",
+                        "/tr/ara/?q=imajlar%C4%B1",
+                    ),
+                ):
+                    record(
+                        measured(
+                            label,
+                            path,
+                            headers=BROWSER,
+                            baselines=baselines,
+                            target="p99 < 50 ms",
+                            check=p99_under(50),
+                        )
+                    )
+                queries = [f"/en/search/?q=note+{n}" for n in range(int(ARTICLES))]
+                record(
+                    measured(
+                        "search, cold (2,000 different queries, each once)",
+                        "/",
+                        script=write_cold_script(scratch, queries, name="searches.lua"),
+                        baselines=baselines,
+                        target="p99 < 50 ms",
+                        check=p99_under(50),
+                    )
+                )
+            if "scenario" in ONLY:
+                log.flush()
+                scenario = newsroom_traffic(scratch, env, paths, server, worker, server_log)
+                keep(scratch, rows, scenario)
+        finally:
+            for process in (server, worker):
+                os.killpg(process.pid, signal.SIGTERM)
+                process.wait(timeout=30)
 
-    # Phase two: the page cache off, one article asked for again and again: a page-cache
-    # miss with its fragments warm (pagecache.fragments: the article, its lists, the menu
-    # and footer; the comment list and the shared form).
-    server = start_server({**env, "BROADSHEET_PAGE_CACHE": "off"})
-    try:
-        wait_until_up(f"{BASE}/healthz")
-        article = first_article_url()
-        run_wrk("/healthz", duration="2s")
-        record(
-            measured(
-                "article, page-cache miss (its parts, lists, menu, footer, comment list and "
-                "form kept)",
-                article,
-                headers=BROWSER,
-                baselines=baselines,
-                target="≥ 100% of bare view",
-                check=vs("bare", 1.0),
-            )
-        )
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
-
+        # Phase two: the page cache off, one article asked for again and again: a
+        # page-cache miss with its fragments warm (pagecache.fragments: the article, its
+        # lists, the menu and footer; the comment list and the shared form).
+        if "miss" in ONLY:
+            server = start_server({**env, "BROADSHEET_PAGE_CACHE": "off"}, log)
+            try:
+                wait_until_up(f"{BASE}/healthz")
+                article = first_article_url()
+                run_wrk("/healthz", duration="2s")
+                record(
+                    measured(
+                        "article, page-cache miss (its parts, lists, menu, footer, comment "
+                        "list and form kept)",
+                        article,
+                        headers=BROWSER,
+                        baselines=baselines,
+                        target="≥ 100% of bare view",
+                        check=vs("bare", 1.0),
+                    )
+                )
+            finally:
+                os.killpg(server.pid, signal.SIGTERM)
+                server.wait(timeout=30)
     report(env, rows, scenario)
+
+
+def slowest(lines: list[str], shown: int = 3) -> str:
+    """The slowest few of the slow-request log's lines, as "address in N ms"."""
+    found = [re.search(r"Slow request: (\S+ \S+) (\d+) in (\d+) ms", line) for line in lines]
+    found = sorted(filter(None, found), key=lambda m: -int(m[3]))[:shown]
+    return "".join(f"; {m[1]} ({m[2]}) {m[3]} ms" for m in found)
+
+
+def each_minute(scenario) -> str:
+    sums = [sum(m["web"]) for m in scenario.get("minutes", []) if None not in m["web"]]
+    return ", ".join(f"{total:.0f}" for total in sums) + " MB (both, summed)" if sums else "—"
 
 
 def yes(met) -> str:
@@ -553,6 +587,9 @@ def report(env, rows, scenario) -> None:
             f"| p50 / p99 | {r['p50']:.1f} / {r['p99']:.1f} ms | p99 < 50 ms | "
             f"{yes(r['p99'] < 50)} |",
             f"| errors | {errors} | 0 | {yes(errors == 0)} |",
+            f"| slowest answered request (wrk's max) | {r['max']:.0f} ms | — | |",
+            f"| requests over {SLOW_LIMIT_MS} ms inside Django (the servers' slow-request log) "
+            f"| {len(scenario['slow'])}{slowest(scenario['slow'])} | — | |",
             f"| newsroom | {news['comments']} comments, {news['approved']} approved in bulk, "
             f"{news['edits']} edits | 1/s, every 10 s, every 30 s | |",
             f"| memory, web workers | {growth('web')} | growth < 10% | "
@@ -561,11 +598,15 @@ def report(env, rows, scenario) -> None:
             f"{yes(task_growth is not None and task_growth < 0.10)} |",
             f"| of which private (RssAnon), web / task | {growth('web private')} / "
             f"{growth('task private')} | — | |",
+            f"| web workers' memory each minute | {each_minute(scenario)} | — | |",
         ])  # fmt: skip
     print()
     print(header)
     print(table)
     print(traffic)
+    if set(GROUPS) != ONLY:
+        print("\nBENCH_ONLY: docs/benchmarks.md is written by a full run only.")
+        return
     doc = ROOT / "docs" / "benchmarks.md"
     text = doc.read_text() if doc.exists() else ""
     notes = text[text.index(NOTES_MARK) :] if NOTES_MARK in text else NOTES_MARK + "\n"

@@ -10,7 +10,7 @@ comment is taken to be in the page's language.
 
 from django.conf import settings
 
-from articles.summaries.checks import _identifiers
+from articles.summaries.checks import language_identifiers
 
 from .rules import comment_length
 
@@ -25,7 +25,7 @@ def detect(text: str) -> str:
     """The language code of ``text``, or "" when it cannot be told with confidence."""
     if comment_length(text) < MIN_LENGTH:
         return ""
-    _restricted, unrestricted = _identifiers()
+    _restricted, unrestricted = language_identifiers()
     language, confidence = unrestricted.classify(text)
     known = {code for code, _name in settings.LANGUAGES} | OTHER_LANGUAGES
     return language if language in known and confidence >= CONFIDENCE else ""

@@ -19,6 +19,9 @@ class JsonFormatter(logging.Formatter):
         status = getattr(record, "status_code", None)
         if status is not None:
             entry["status"] = status
+        duration = getattr(record, "duration_ms", None)
+        if duration is not None:
+            entry["duration_ms"] = duration
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, ensure_ascii=False)

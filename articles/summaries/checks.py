@@ -30,8 +30,12 @@ MARKUP_PATTERNS = {
 
 
 @cache
-def _identifiers() -> tuple[LanguageIdentifier, LanguageIdentifier]:
-    """One identifier limited to the site's languages, one that knows them all."""
+def language_identifiers() -> tuple[LanguageIdentifier, LanguageIdentifier]:
+    """One identifier limited to the site's languages, one that knows them all.
+
+    Loading them takes about a second and 70 MB: the web processes do it as they start
+    (``config.wsgi``), not at their first comment.
+    """
     site_languages = [code for code, _name in settings.LANGUAGES]
     unrestricted = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     # set_languages() swaps in narrowed copies of the model arrays, so a shallow copy
@@ -43,7 +47,7 @@ def _identifiers() -> tuple[LanguageIdentifier, LanguageIdentifier]:
 
 def detect_language(text: str) -> str:
     """The site language ``text`` is written in, or another code when clearly foreign."""
-    restricted, unrestricted = _identifiers()
+    restricted, unrestricted = language_identifiers()
     language, _confidence = restricted.classify(text)
     # Restricted to the site's languages, French reads as English; ask the full model
     # too, and believe it when it is sure the text is in another language.

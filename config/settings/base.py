@@ -73,6 +73,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: every response, log line and error report carries the request's id.
     "operations.requestid.RequestIdMiddleware",
+    # A warning for each request over BROADSHEET_SLOW_REQUEST_MS, with its id.
+    "operations.slowrequests.SlowRequestMiddleware",
     # /healthz and /readyz answered here, before redirects, host checks and sessions.
     "operations.readiness.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -460,6 +462,8 @@ SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
 SENTRY_TRACES_SAMPLE_RATE = float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0"))
 BROADSHEET_LOG_FORMAT = os.environ.get("BROADSHEET_LOG_FORMAT", "text").lower()
 BROADSHEET_LOG_LEVEL = os.environ.get("BROADSHEET_LOG_LEVEL", "WARNING").upper()
+# Requests slower than this are logged as warnings (operations.slowrequests); 0: never.
+BROADSHEET_SLOW_REQUEST_MS = int(os.environ.get("BROADSHEET_SLOW_REQUEST_MS", "1000"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -507,7 +511,10 @@ BROADSHEET_METRICS = env_bool("BROADSHEET_METRICS")
 BROADSHEET_METRICS_ALLOWED = env_list("BROADSHEET_METRICS_ALLOWED", "127.0.0.1,::1")
 BROADSHEET_METRICS_TOKEN = os.environ.get("BROADSHEET_METRICS_TOKEN", "")
 if BROADSHEET_METRICS:
-    MIDDLEWARE.insert(2, "operations.metrics.MetricsMiddleware")
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("operations.readiness.ProbeMiddleware") + 1,
+        "operations.metrics.MetricsMiddleware",
+    )
 
 # Backups (manage.py backup / restore): where they go and how many are kept.
 BROADSHEET_BACKUP_DIR = Path(os.environ.get("BROADSHEET_BACKUP_DIR", BASE_DIR / "var" / "backups"))
