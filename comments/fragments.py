@@ -22,6 +22,7 @@ from django.utils.safestring import SafeString, mark_safe
 from pagecache import versions
 from pagecache.invalidation import article_key
 
+from . import rendering
 from .models import Comment
 
 THREADS_PER_PAGE = 50
@@ -75,7 +76,8 @@ def comment_list(article, *, closed: bool, listing: Listing = Listing()) -> Comm
         stored = _render(article, closed=closed, listing=listing)
         cache.set(key, stored, versions.TIMEOUT)
     count, html = stored
-    # Rendered by our own template, which escapes what readers wrote.
+    # Rendered by our own template and comments/rendering.py, which escape what readers
+    # wrote.
     return CommentList(count=count, html=mark_safe(html))  # noqa: S308
 
 
@@ -117,15 +119,23 @@ def _render(article, *, closed: bool, listing: Listing) -> tuple[int, str]:
     for row in rows:
         row.report_url = report.replace(str(REPORT_SAMPLE), str(row.pk))
     here = Listing(page=page, newest_first=listing.newest_first)
+    query = here.query()
     html = render_to_string(
         "comments/_comment_list.html",
         {
             "threads": threads,
+            # Each thread's markup written in Python (comments/rendering.py): through the
+            # template language 50 threads took 14 ms, 29 ms with a reply each.
+            "thread_items": rendering.threads_html(
+                threads,
+                closed=closed,
+                page_language=translation.get_language(),
+                here=query,
+                reply_query=query.replace("?", "&") if query else "",
+                labels=rendering.Labels.active(),
+            ),
             "comment_count": counts["total"],
             "comments_closed": closed,
-            "page_language": translation.get_language(),
-            "here": here.query(),
-            "reply_query": here.query().replace("?", "&") if here.query() else "",
             "pages": pages,
             "page": page,
             # "?" is the first page: the article's own address.
