@@ -26,7 +26,11 @@ class ArticlesConfig(AppConfig):
             m2m_changed.connect(
                 byline_or_tags_changed, sender=through, dispatch_uid=f"pagecache-m2m-{through}"
             )
-        invalidation.follow(Article, article_changed, renews="its pages and the lists")
+        invalidation.follow(
+            Article,
+            article_changed,
+            renews="its pages, the lists and the article pages showing it",
+        )
         invalidation.follow(SummaryState, summary_changed, renews="its pages and the lists")
         invalidation.next_change(next_publication)
         # Deletes, the admin's included: the article's search documents go with it.
@@ -54,6 +58,8 @@ def article_deleted(sender, instance, **kwargs) -> None:
     from . import search
 
     search.remove([instance.pk])
+    # Off every list it was on (article_changed, below, cannot tell a delete from a save).
+    invalidation.article_changed(instance.pk)
 
 
 def menu_or_source_changed(_instance, created=False) -> None:
@@ -61,23 +67,31 @@ def menu_or_source_changed(_instance, created=False) -> None:
 
 
 def article_changed(article, created=False) -> None:
-    invalidation.article_changed(article.pk)
+    # Other pages' "More in" and "Related" change with it only where they show it, unless
+    # the save moves it in, out of or within those lists (against the loaded values).
+    invalidation.article_changed(article.pk, reading_on=created or article.moves_reading_on())
 
 
 def byline_or_tags_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None:
-    if not action.startswith("post_"):
+    if not action.startswith("post_") or pk_set == set():  # (an add of links already there)
         return
+    from .models import Article
+
+    # "Related" is chosen by tags: a tag link moves articles in and out of it; bylines
+    # are on cards only.
+    reading_on = sender is not Article.authors.through
     if reverse:  # author.articles.add(...): the articles named in pk_set (all on clear)
         if pk_set is None:
             invalidation.site_changed()
         for pk in pk_set or ():
-            invalidation.article_changed(pk)
+            invalidation.article_changed(pk, reading_on=reading_on)
     else:
-        invalidation.article_changed(instance.pk)
+        invalidation.article_changed(instance.pk, reading_on=reading_on)
 
 
 def summary_changed(state, created=False) -> None:
-    invalidation.article_changed(state.article_id)
+    # Summaries show on cards and in feeds, never in "More in" or "Related".
+    invalidation.article_changed(state.article_id, reading_on=False)
 
 
 def next_publication():

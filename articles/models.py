@@ -1,6 +1,7 @@
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -27,6 +28,10 @@ SEARCHED_FIELDS = ("title", "standfirst", "body")
 
 # Text changes within this time of publication are corrections, not updates.
 REVISION_GRACE = timedelta(minutes=10)
+# What decides which articles, in which order, article pages' "More in" and "Related"
+# show (``ArticleQuerySet.more_in_category``, ``related_to``), besides the tags (followed
+# through ``m2m_changed``): ``Article.moves_reading_on()`` compares them.
+READING_ON_FIELDS = ("status", "published_at", "category_id")
 
 
 def fingerprint(*parts: str) -> str:
@@ -327,12 +332,13 @@ class ArticleQuerySet(models.QuerySet):
 
     def related_to(self, article: "Article", count: int, exclude=()):
         """Published articles sharing the most tags with ``article`` (newest first among
-        equals), leaving out ``article`` and ``exclude``: one query however many tags."""
+        equals), leaving out ``article`` and the ids in ``exclude``: one query however
+        many tags."""
         return (
             self.published()
             .for_listing()
             .filter(tags__in=[tag.pk for tag in article.tags.all()])
-            .exclude(pk__in=[article.pk, *(other.pk for other in exclude)])
+            .exclude(pk__in=[article.pk, *exclude])
             .annotate(shared_tags=models.Count("tags"))
             .order_by("-shared_tags", "-published_at", "-pk")[:count]
         )
@@ -537,6 +543,11 @@ class Article(models.Model):
         adding = self._state.adding
         with transaction.atomic():
             super().save(*args, **kwargs)
+            # Its post_save receivers have compared them (moves_reading_on()); what the
+            # database holds is known again once this commits (unknown, so "moved", until).
+            held = self._reading_on_after(kwargs.get("update_fields"))
+            self._reading_on_held = None
+            transaction.on_commit(partial(setattr, self, "_reading_on_held", held))
             if self.changes_search_text(kwargs.get("update_fields")):
                 # Its search documents change with it, in the same transaction.
                 search.index_articles([self])
@@ -549,6 +560,54 @@ class Article(models.Model):
         language = language or translation.get_language()
         slug = str(self.local.get("slug", language)) or self.public_id.lower()
         return localized_reverse("articles:detail", language, public_id=self.public_id, slug=slug)
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        article = super().from_db(db, field_names, values, **kwargs)
+        article._remember_reading_on()
+        return article
+
+    def refresh_from_db(self, using=None, fields=None, from_queryset=None):
+        super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
+        self._remember_reading_on(fields)
+
+    def _remember_reading_on(self, fields=None) -> None:
+        self._reading_on_held = self._reading_on_after(fields)
+
+    def _reading_on_after(self, fields=None) -> dict:
+        """The values of ``READING_ON_FIELDS`` the database holds once ``fields`` (None:
+        all) are read or written from this instance: those known before for the others."""
+        held = dict(getattr(self, "_reading_on_held", None) or {})
+        names = READING_ON_FIELDS
+        if fields is not None:
+            written = {self._meta.get_field(name).attname for name in fields}
+            names = [name for name in READING_ON_FIELDS if name in written]
+        for name in names:
+            # Read from __dict__: a deferred field is unknown, not loaded by asking.
+            if name in self.__dict__:
+                held[name] = self.__dict__[name]
+            else:
+                held.pop(name, None)
+        return held
+
+    @classmethod
+    def fields_move_reading_on(cls, fields) -> bool:
+        """Whether writing ``fields`` may change which articles, in which order, article
+        pages' "More in" and "Related" show (for a save of those fields only)."""
+        return any(cls._meta.get_field(name).attname in READING_ON_FIELDS for name in fields)
+
+    def moves_reading_on(self) -> bool:
+        """Whether its current values may change which articles, in which order, article
+        pages' "More in" and "Related" show, compared with those the database held when
+        it was loaded or last saved (in a post_save receiver: before this save). Unknown
+        (just made, a field deferred) counts as moved."""
+        held = getattr(self, "_reading_on_held", None)
+        if held is None:
+            return True
+        return any(
+            name not in held or name not in self.__dict__ or self.__dict__[name] != held[name]
+            for name in READING_ON_FIELDS
+        )
 
     def clean(self):
         super().clean()

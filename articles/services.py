@@ -87,7 +87,8 @@ def _require(user, permission: str) -> None:
 
 def _save_and_log(*, article: Article, user, fields: list[str], history: list[str]) -> Article:
     article.save(update_fields=[*fields, "updated_at"])
-    invalidation.article_changed(article.pk)
+    # Featuring moves it on the front page only; a status or time, in and out of lists.
+    invalidation.article_changed(article.pk, reading_on=Article.fields_move_reading_on(fields))
     LogEntry.objects.log_actions(
         user_id=user.pk,
         queryset=[article],

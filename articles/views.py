@@ -3,6 +3,7 @@ from functools import cached_property
 
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db.models import F, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
@@ -18,10 +19,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
-from pagecache import versions
+from pagecache import fragments, versions
 from pagecache.decorators import depends_on, not_stored
 from pagecache.holes import is_personal
-from pagecache.invalidation import STORIES, article_key
+from pagecache.invalidation import READING_ON, article_card_key, article_key
 
 from . import search
 from .models import LANGUAGE_CODES, Article, Author, Category, Tag
@@ -261,21 +262,84 @@ class SearchView(ArticleListView):
 
 
 class ReadingOn:
-    """An article page's "More in <category>" and "Related" lists, read when first shown."""
+    """An article page's "More in <category>" and "Related" lists.
 
-    def __init__(self, article: Article, more_count: int, related_count: int):
-        self.article, self.more_count, self.related_count = article, more_count, related_count
+    Which articles they show changes with ``READING_ON`` only (publishing, publication
+    times, categories, tags: ``pagecache.invalidation``), so their ids are kept under that
+    token, like a fragment; what each shows changes with its card token
+    (``article_card_key``). The page depends on both, the cards' read before the articles
+    are, so an edit made meanwhile retires what was made from the old text. Staff read
+    the database, not the kept ids, as they do every kept part.
+    """
+
+    def __init__(self, request, article: Article, more_count: int, related_count: int):
+        self.request, self.article = request, article
+        self.more_count, self.related_count = more_count, related_count
 
     @cached_property
+    def version(self) -> str:
+        """Which articles the lists show (the token's value when first asked)."""
+        return versions.current(READING_ON)
+
+    @cached_property
+    def shown(self) -> dict[str, list[int]]:
+        """The ids in "More in" and in "Related", in order: kept per article and token."""
+        user = getattr(self.request, "user", None)
+        kept = user is None or not user.is_authenticated
+        key = f"reading-on:v1:{self.article.pk}:{self.version}"
+        shown = cache.get(key) if kept else None
+        if shown is None:
+            more = list(
+                Article.objects.more_in_category(self.article, self.more_count).values_list(
+                    "pk", flat=True
+                )
+            )
+            prefetch_related_objects([self.article], "tags")
+            related = []
+            if self.article.tags.all():
+                related = list(
+                    Article.objects.related_to(
+                        self.article, self.related_count, exclude=more
+                    ).values_list("pk", flat=True)
+                )
+            shown = {"more": more, "related": related}
+            if kept:
+                cache.set(key, shown, fragments.lifetime(self.request))
+        return shown
+
+    @cached_property
+    def cards(self) -> dict[str, str]:
+        """The card token of each article shown, in one read."""
+        pks = [*self.shown["more"], *self.shown["related"]]
+        return versions.current_many([article_card_key(pk) for pk in pks])
+
+    @cached_property
+    def fragment_version(self) -> str:
+        """What the lists' kept part is made of: which articles, and their cards."""
+        return " ".join([self.version, *self.cards.values()])
+
+    def depend(self) -> None:
+        """The page being cached shows these lists: record their tokens."""
+        depends_on(self.request, READING_ON, self.version)
+        for key, value in self.cards.items():
+            depends_on(self.request, key, value)
+
+    def tokens(self) -> list[str]:
+        return [self.version, *self.cards.values()]
+
+    @cached_property
+    def articles(self) -> dict[int, Article]:
+        self.cards  # noqa: B018 -- read before the articles (see the class docstring)
+        pks = [*self.shown["more"], *self.shown["related"]]
+        return Article.objects.published().for_listing().in_bulk(pks) if pks else {}
+
+    @property
     def more(self) -> list[Article]:
-        return list(Article.objects.more_in_category(self.article, self.more_count))
+        return [self.articles[pk] for pk in self.shown["more"] if pk in self.articles]
 
-    @cached_property
+    @property
     def related(self) -> list[Article]:
-        prefetch_related_objects([self.article], "tags")
-        if not self.article.tags.all():
-            return []
-        return list(Article.objects.related_to(self.article, self.related_count, exclude=self.more))
+        return [self.articles[pk] for pk in self.shown["related"] if pk in self.articles]
 
 
 class ArticleDetailView(AlternatesMixin, DetailView):
@@ -308,10 +372,10 @@ class ArticleDetailView(AlternatesMixin, DetailView):
         # (its comments): one token covers the whole page, and says when it last changed.
         self.version = versions.current(article_key(self.object.pk))
         depends_on(request, article_key(self.object.pk), self.version)
-        # Its reading-on lists show other articles: any article's change renews it too
-        # (but not their comments: the lists show no counts).
-        self.lists_version = versions.current(STORIES)
-        depends_on(request, STORIES, self.lists_version)
+        # Its reading-on lists show other articles: the change of any of them renews it
+        # too, and publishing any article (but not their comments: no counts shown).
+        self.reading_on = self.make_reading_on()
+        self.reading_on.depend()
         last_modified = self.last_modified()
         not_modified = get_conditional_response(request, last_modified=last_modified)
         if not_modified is not None and not is_personal(request):
@@ -321,10 +385,11 @@ class ArticleDetailView(AlternatesMixin, DetailView):
         return response
 
     def last_modified(self) -> int:
-        """When anything on the page last changed: text, summary or comments."""
+        """When anything on the page last changed: text, summary, comments or the lists
+        under it (which articles, and what they show)."""
         article = self.object
         moments = [article.updated_at, getattr(article, "reader_summary_updated_at", None)]
-        for version in (self.version, getattr(self, "lists_version", None)):
+        for version in (self.version, *self.reading_on.tokens()):
             renewed = versions.made_at(version) if version else None
             moments.append(min(renewed, timezone.now()) if renewed else None)
         return int(max(filter(None, moments)).timestamp())
@@ -335,13 +400,16 @@ class ArticleDetailView(AlternatesMixin, DetailView):
         return super().get_context_data(
             current_category=self.object.category,
             structured_data=self.get_structured_data,
-            reading_on=ReadingOn(self.object, self.more_count, self.related_count),
+            reading_on=getattr(self, "reading_on", None) or self.make_reading_on(),
             toc=self.table_of_contents,
             # (Views that show the page without get(), after a comment is sent, read it here.)
             article_version=getattr(self, "version", None)
             or versions.current(article_key(self.object.pk)),
             **kwargs,
         )
+
+    def make_reading_on(self) -> ReadingOn:
+        return ReadingOn(self.request, self.object, self.more_count, self.related_count)
 
     def table_of_contents(self) -> list:
         found = sections(self.object.body_html())

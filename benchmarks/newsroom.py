@@ -97,7 +97,8 @@ def main() -> None:
             article = Article.objects.published().order_by("?").first()
             article.title_en = re.sub(r"( \(updated \d+\))?$", f" (updated {n})", article.title_en)
             article.save()
-            invalidation.article_changed(article.pk)
+            # A title edit: the pages listing it, not every article page.
+            invalidation.article_changed(article.pk, reading_on=False)
             counts["edits"] += 1
         time.sleep(max(0.0, n - elapsed))
     for thread in threads:

@@ -1,17 +1,18 @@
 """Parts of pages kept apart from the pages, each under the version tokens it is made of.
 
 A page is retired when any of its tokens changes; most of it has not: an article edit
-renews every article page (their "More in" lists name other articles), yet each page's
-own article, menu and footer are as they were. ``{% fragment %}`` (``pagecache`` tags)
-keeps such parts, so a page-cache miss renders only what changed. Templates name the
-tokens a part is made of; ``page_versions`` (a context processor) reads the site-wide
-ones when a template first asks, before the part's data is read, as pages do.
+renews the article pages whose "More in" or "Related" show it (publishing one, every
+article page), yet each page's own article, menu and footer are as they were.
+``{% fragment %}`` (``pagecache`` tags) keeps such parts, so a page-cache miss renders
+only what changed. Templates name the tokens a part is made of; ``page_versions`` (a
+context processor) reads the site-wide ones when a template first asks, before the
+part's data is read, as pages do.
 """
 
 from functools import cached_property
 
 from . import versions
-from .invalidation import SITE, STORIES
+from .invalidation import SITE
 from .middleware import lifetime as page_lifetime
 from .middleware import next_site_change
 
@@ -32,10 +33,6 @@ class PageVersions:
     @cached_property
     def site(self) -> str:
         return self.read(SITE)
-
-    @cached_property
-    def stories(self) -> str:
-        return self.read(STORIES)
 
 
 def lifetime(request) -> int:

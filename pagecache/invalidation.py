@@ -5,26 +5,39 @@ and is served only while they all hold. This module names those tokens and is th
 code that renews them. Services that change what readers see call it explicitly, in the
 same function, bulk updates included:
 
-=========================  ===========================================================
-``article_changed(pk)``    its text, status, time or summary: its own pages, every list
-                           (``LISTS``) and everything that names other articles without
-                           their comment counts (``STORIES``: the feeds, which describe
-                           articles by their summaries, and every article page's "More
-                           in" and "Related")
-``article_page_changed``   its comments: its page, and the lists (their comment counts);
-                           not ``STORIES``, so one comment renews no other article's page
-``site_changed()``         what every page shows (categories in the menu, sources,
-                           authors, tags and footer pages)
-``search_changed()``       the search index (``articles.search``): the search pages,
-                           which also depend on ``LISTS``
-=========================  ===========================================================
+============================  ========================================================
+``article_changed(pk)``       its text, status, time or summary: its own pages, its card
+                              (``article_card_key``: the article pages whose "More in"
+                              or "Related" show it), every list (``LISTS``) and
+                              everything that names other articles without their comment
+                              counts (``STORIES``: the feeds, which describe articles by
+                              their summaries); and, unless the caller says the change
+                              cannot move it in, out of or within those lists
+                              (``reading_on=False``), every article page (``READING_ON``)
+``article_page_changed``      its comments: its page, and the lists (their comment
+                              counts); no card, so one comment renews no other page
+``site_changed()``            what every page shows (categories in the menu, sources,
+                              authors, tags and footer pages)
+``search_changed()``          the search index (``articles.search``): the search pages,
+                              which also depend on ``LISTS``
+============================  ========================================================
+
+An article page's "More in" and "Related" lists depend on ``READING_ON`` (which articles
+they show: anything they filter or order on, which is whether and when an article is
+published, its category and its tags, and any article made or deleted) and on the card
+token of each article they show (what it shows of it). So an edit of one article's title
+retires the pages showing it, not every article page. A caller passes
+``reading_on=False`` only when it knows no such field changed; when in doubt it renews.
 
 The admin's generic saves and deletes have no service to call these, so apps *follow*
 their models (``follow(Model, change)`` in ``AppConfig.ready``), and every followed model
 is listed in ``FOLLOWED``: the project follows ``articles.Article``, ``articles.Category``,
 ``articles.Source``, ``articles.Author``, ``articles.Tag``, ``articles.SummaryState``,
 ``comments.Comment`` and ``pages.Page`` (an article's authors and tags, saved after it,
-are followed through ``m2m_changed`` in ``articles/apps.py``).
+are followed through ``m2m_changed`` in ``articles/apps.py``). An article's save renews
+``READING_ON`` when it was just made, or its status, publication time or category differs
+from what the database held (``Article.moves_reading_on()``); its delete and any change of
+its tags always do.
 
 Pages also change by themselves at known moments. A moment that changes every page (a
 scheduled article goes live on the lists) is named by a ``next_change`` function an app
@@ -43,14 +56,25 @@ SITE = "pages:site"
 LISTS = "pages:lists"
 STORIES = "pages:stories"
 SEARCH = "pages:search"
+# Which articles every article page's "More in" and "Related" lists show.
+READING_ON = "pages:reading-on"
 
 
 def article_key(article_pk: int) -> str:
     return f"pages:article:{article_pk}"
 
 
-def article_changed(article_pk: int) -> None:
-    versions.renew(article_key(article_pk), LISTS, STORIES)
+def article_card_key(article_pk: int) -> str:
+    """What other articles' pages show of it in their "More in" and "Related" lists."""
+    return f"pages:article-card:{article_pk}"
+
+
+def article_changed(article_pk: int, *, reading_on: bool = True) -> None:
+    """``reading_on=False``: the change cannot alter which articles any article page's
+    "More in" or "Related" shows, nor their order (its status, publication time,
+    category and tags are as they were, and it was neither made nor deleted)."""
+    keys = [article_key(article_pk), article_card_key(article_pk), LISTS, STORIES]
+    versions.renew(*keys, *([READING_ON] if reading_on else []))
 
 
 def article_page_changed(article_pk: int) -> None:

@@ -54,6 +54,17 @@ def current(key: str) -> str:
     return value
 
 
+def current_many(keys: list[str]) -> dict[str, str]:
+    """``current(key)`` for each of ``keys``: one read when they are all there."""
+    found = store().get_many(keys) if keys else {}
+    return {
+        key: value
+        if (value := found.get(key)) is not None and made_at(value) is not None
+        else current(key)
+        for key in keys
+    }
+
+
 def holds(recorded: dict[str, str]) -> bool:
     """Every key still has the token ``recorded`` for it (one read for them all)."""
     return bool(recorded) and store().get_many(list(recorded)) == recorded

@@ -54,6 +54,12 @@ class ArticleAdminForm(TranslatorAwareForm):
             and not self.has_error("published_at")
         ):
             cleaned_data["published_at"] = timezone.now()
+        # The form shows the time to the second: that second, sent back, is the time as
+        # stored (a save must not move the article among those published that second).
+        stored = self.instance.published_at
+        sent = cleaned_data.get("published_at")
+        if stored and sent and sent == stored.replace(microsecond=0):
+            cleaned_data["published_at"] = stored
         language = self._value("original_language") or self.instance.original_language
         alt = f"lead_image_alt_{language}"
         if (

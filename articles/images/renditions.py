@@ -103,7 +103,7 @@ def renditions_make(*, article) -> dict:
         superseded = current is None or (current.lead_image.name or "") != name
         if not superseded:
             Article.objects.filter(pk=article.pk).update(lead_image_renditions=data)
-            invalidation.article_changed(article.pk)
+            invalidation.article_changed(article.pk, reading_on=False)
     if superseded:
         delete_files(storage, data)
         return {}

@@ -143,7 +143,8 @@ def machine_translation_accept(*, draft: MachineTranslation, user) -> MachineTra
         ],
         single_object=True,
     )
-    invalidation.article_changed(article.pk)
+    # A title, standfirst or body: what it shows, not where it is listed.
+    invalidation.article_changed(article.pk, reading_on=False)
     return draft
 
 

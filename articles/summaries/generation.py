@@ -156,7 +156,7 @@ def summary_generate(
             current_fingerprint=Article.objects.get(pk=fresh.pk).summary_fingerprint(),
         )
         # The text was written with update(): say so to the page cache here.
-        invalidation.article_changed(fresh.pk)
+        invalidation.article_changed(fresh.pk, reading_on=False)
     return GenerationOutcome(Outcome.GENERATED)
 
 

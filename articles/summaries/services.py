@@ -30,5 +30,5 @@ def summary_record_edit(*, article: Article, language: str, text: str, editor=No
         else:
             state.mark_missing()
         # The text was written with update(): say so to the page cache here.
-        invalidation.article_changed(article.pk)
+        invalidation.article_changed(article.pk, reading_on=False)
     return state

@@ -123,8 +123,9 @@ def test_articles_without_an_image_show_none(client, db):
 
 
 # The same numbers as pages with no image at all (tests/articles/test_views.py,
-# test_front_page.py: the lead, the sections, comment counts and the footer's pages).
-QUERIES = {"home": 10, "category": 10, "article": 10}
+# test_front_page.py: the lead, the sections, comment counts and the footer's pages; an
+# article's "More in" reads which articles it shows, then their cards).
+QUERIES = {"home": 10, "category": 10, "article": 11}
 
 
 @pytest.mark.parametrize("count", [2, 6])

@@ -21,7 +21,7 @@ def test_the_followed_models_are_the_ones_readers_see():
         "articles.Source": "every page",
         "articles.Author": "every page",
         "articles.Tag": "every page",
-        "articles.Article": "its pages and the lists",
+        "articles.Article": "its pages, the lists and the article pages showing it",
         "articles.SummaryState": "its pages and the lists",
         "comments.Comment": "its article's page and the lists",
         "pages.Page": "every page",
