@@ -9,6 +9,7 @@ from django.utils import translation
 
 from catalogues import overlay
 from comments import holes
+from pagecache.middleware import recent as recent_pages
 from tests.factories import make_user
 
 
@@ -21,6 +22,7 @@ def _isolate(settings, tmp_path_factory):
         caches[alias].clear()
     overlay.start_empty()
     holes._shared_form.cache_clear()
+    recent_pages.clear()
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
