@@ -42,7 +42,9 @@ def main(paths: list[str]) -> None:
         def start_response(status, headers, exc_info=None):
             answer.update(status=status, headers=dict(headers))
 
-        b"".join(handler(dict(environ, **{"wsgi.input": io.BytesIO()}), start_response))
+        response = handler(dict(environ, **{"wsgi.input": io.BytesIO()}), start_response)
+        b"".join(response)
+        response.close()  # as a server does: request_finished and its receivers
         return answer
 
     for path in paths:
