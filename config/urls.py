@@ -12,6 +12,8 @@ from core import views as core_views
 from newsroom import views as newsroom_views
 from operations import views as operations_views
 from pagecache.assets import versioned
+from pagecache.decorators import cache_page_for_readers
+from pagecache.invalidation import STORIES
 from pages.sitemaps import PageSitemap
 
 register_converter(PublicIdConverter, "public_id")
@@ -21,7 +23,14 @@ urlpatterns = [
     path("readyz", operations_views.readyz, name="readyz"),
     path("metrics", operations_views.metrics, name="metrics"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": {**SITEMAPS, "pages": PageSitemap}}, name="sitemap"),
+    # Cached like the pages it lists (BROADSHEET_PAGE_CACHE_PATHS): every article's change
+    # renews it (STORIES), as every category, author, tag and page's does (SITE).
+    path(
+        "sitemap.xml",
+        cache_page_for_readers(sitemap, depends=[STORIES]),
+        {"sitemaps": {**SITEMAPS, "pages": PageSitemap}},
+        name="sitemap",
+    ),
     path("a/<public_id:public_id>/", article_views.short_link, name="article_short"),
     path("media/<path:path>", core_views.media, name="media"),
 ]

@@ -220,15 +220,19 @@ class PageCacheMiddleware:
     skipped on a hit, and the headers it adds are stored with the page.
     """
 
-    # Only pages under a language prefix are cached (healthz, robots.txt, /a/… are not).
+    # Only pages under a language prefix are looked up (healthz, robots.txt, /a/… are not),
+    # and the few addresses named in BROADSHEET_PAGE_CACHE_PATHS.
     prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 
     def __init__(self, get_response):
         self.get_response = get_response
         self.csrf = CsrfViewMiddleware(get_response)
+        self.paths = frozenset(settings.BROADSHEET_PAGE_CACHE_PATHS)
 
     def __call__(self, request):
-        if may_be_cached(request) and request.path.startswith(self.prefixes):
+        if may_be_cached(request) and (
+            request.path.startswith(self.prefixes) or request.path in self.paths
+        ):
             request.page_cache_key = page_key(request)
             stored = lookup(request)
             if stored is not None and (response := self.hit(request, stored)) is not None:

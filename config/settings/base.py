@@ -534,6 +534,9 @@ BROADSHEET_PAGE_CACHE = os.environ.get("BROADSHEET_PAGE_CACHE", "on").lower() no
     "no",
 }
 BROADSHEET_PAGE_CACHE_SECONDS = 600
+# Addresses outside the language prefixes whose views are cached too (pagecache.middleware):
+# sitemap.xml names every article in every language, 1.1 s to make with 2,000 of them.
+BROADSHEET_PAGE_CACHE_PATHS = ["/sitemap.xml"]
 # Version tokens a script catalogue's long-lived address is made of (pagecache.assets):
 # the translators' desk's edits (catalogues.overlay.VERSION).
 BROADSHEET_SCRIPT_CATALOGUE_DEPENDS = ["catalogues:overrides"]

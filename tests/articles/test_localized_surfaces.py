@@ -1,5 +1,6 @@
 """Feeds, sitemap, hreflang, canonical, Open Graph, JSON-LD, search and casing."""
 
+import gzip
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -113,6 +114,28 @@ def test_feeds_are_per_language_with_translated_titles_and_no_drafts(client):
     assert turkish_titles == ["Docker imajları"]
     assert turkish.find("channel/item/link").text.endswith(article.get_absolute_url("tr"))
     assert draft.title_en not in english_titles and future.title_en not in english_titles
+
+
+def test_the_sitemap_is_cached_until_an_article_or_its_time_changes(client):
+    article = make_article(title_en="Docker images")
+    assert client.get("/sitemap.xml")["X-Page-Cache"] == "miss"
+    plain = client.get("/sitemap.xml")
+    assert plain["X-Page-Cache"] == "hit"
+    compressed = client.get("/sitemap.xml", HTTP_ACCEPT_ENCODING="gzip")
+    assert compressed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(compressed.content) == plain.content
+    another = make_article(title_en="Another story")
+    fresh = client.get("/sitemap.xml")
+    assert fresh["X-Page-Cache"] == "miss"
+    assert another.get_absolute_url("en") in fresh.content.decode()
+    article.slug_en = "renamed-images"
+    article.save()
+    assert "/renamed-images/" in client.get("/sitemap.xml").content.decode()
+    now = timezone.now()
+    scheduled = make_article(title_en="Embargoed", published_at=now + timedelta(minutes=10))
+    assert scheduled.public_id not in client.get("/sitemap.xml").content.decode()
+    with time_machine.travel(now + timedelta(minutes=11)):
+        assert scheduled.public_id in client.get("/sitemap.xml").content.decode()
 
 
 def test_every_page_links_its_feed(client):
