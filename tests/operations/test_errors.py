@@ -5,6 +5,7 @@ import gzip
 import io
 import json
 import logging
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.utils import translation
+from django.utils.translation import gettext
 
 from operations.logs import JsonFormatter
 from operations.requestid import RequestIdFilter
@@ -77,6 +80,23 @@ def test_an_unhandled_error_reaches_sentry_without_personal_data(httpserver, tmp
     ):
         assert personal not in everything
     assert "user" not in event
+
+
+@pytest.mark.urls("tests.operations.failing_urls")
+@pytest.mark.django_db
+def test_the_500_page_is_titled_in_every_language_the_site_has(client, settings):
+    # Not only English and Turkish: a site that adds German says it in German too.
+    if "de" not in dict(settings.LANGUAGES):
+        settings.LANGUAGES = [*settings.LANGUAGES, ("de", "Deutsch")]
+    client.raise_request_exception = False
+    page = client.get("/boom/").content.decode()
+    title = re.search(r"<title>(.*?)</title>", page, re.S)[1]
+    said = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            said.append(gettext("Server error"))
+    assert title == " · ".join(said)
+    assert "Sunucu hatası" in title
 
 
 @pytest.mark.urls("tests.operations.failing_urls")
